@@ -1,0 +1,127 @@
+package io.tiktimer.devstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Java program run in its own JVM, tied to this process through {@link ParentWatchdog}, with its output in a log file.
+ */
+public final class ChildJvm implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+
+    private ChildJvm(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code mainClass} with the given classpath entries and arguments.
+     *
+     * @param jvmOptions e.g. {@code -Xmx256m}
+     * @param log        file that receives the child's stdout and stderr
+     */
+    public static ChildJvm start(String name, List<String> classpath, List<String> jvmOptions, String mainClass,
+                                 List<String> args, Path log) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        List<String> cp = new ArrayList<>(classpath);
+        cp.add(0, ownLocation());
+        command.add("-cp");
+        command.add(String.join(File.pathSeparator, cp));
+        command.add(ParentWatchdog.class.getName());
+        command.add(mainClass);
+        command.addAll(args);
+        try {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            // stdin stays open (never written): its closing is how the child learns we are gone.
+            return new ChildJvm(name, process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name, e);
+        }
+    }
+
+    /** Runs a program to completion (e.g. a formatting tool) and fails with its output if it fails. */
+    public static void run(String name, List<String> classpath, String mainClass, List<String> args, Path log) {
+        try (ChildJvm child = start(name, classpath, List.of("-Xmx256m"), mainClass, args, log)) {
+            if (!child.process.waitFor(120, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " did not finish within 120 s; see " + log);
+            }
+            if (child.process.exitValue() != 0) {
+                throw new IllegalStateException(name + " failed with exit code " + child.process.exitValue()
+                        + ":\n" + child.logTail());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while running " + name, e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** The last lines of the child's log, for error messages. */
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Asks the child to stop (SIGTERM, so it shuts down cleanly), then forces it after a grace period. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (pid " + process.pid() + ")";
+    }
+
+    private static String ownLocation() {
+        try {
+            return Path.of(ParentWatchdog.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("Cannot locate devstack classes", e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.tiktimer.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * An S3-compatible server (s3proxy with its filesystem store) in a child JVM. Buckets are directories under the data
+ * directory, objects are files, so media survives restarts of the local run.
+ */
+public final class S3Server implements AutoCloseable {
+
+    public static final String ACCESS_KEY = "tiktimer";
+    public static final String SECRET_KEY = "tiktimer-devstack-secret";
+    public static final String REGION = "us-east-1";
+
+    private final ChildJvm jvm;
+    private final int port;
+    private final Path dataDirectory;
+    private final Path workDirectory;
+    private final boolean deleteOnClose;
+
+    private S3Server(ChildJvm jvm, int port, Path dataDirectory, Path workDirectory, boolean deleteOnClose) {
+        this.jvm = jvm;
+        this.port = port;
+        this.dataDirectory = dataDirectory;
+        this.workDirectory = workDirectory;
+        this.deleteOnClose = deleteOnClose;
+    }
+
+    /** A throw-away server on a free port; its objects are deleted on close. */
+    public static S3Server startEphemeral() {
+        try {
+            return start(Files.createTempDirectory("tiktimer-s3"), Ports.free(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A server whose objects survive restarts, for the local run. {@code port} 0 picks a free port. */
+    public static S3Server startPersistent(Path workDirectory, int port) {
+        return start(workDirectory, port > 0 ? port : Ports.free(), false);
+    }
+
+    private static S3Server start(Path workDirectory, int port, boolean deleteOnClose) {
+        Path data = workDirectory.resolve("data");
+        Path config = workDirectory.resolve("s3proxy.conf");
+        Properties p = new Properties();
+        p.setProperty("s3proxy.endpoint", "http://" + Ports.LOOPBACK + ":" + port);
+        p.setProperty("s3proxy.authorization", "aws-v2-or-v4");
+        p.setProperty("s3proxy.identity", ACCESS_KEY);
+        p.setProperty("s3proxy.credential", SECRET_KEY);
+        p.setProperty("jclouds.provider", "filesystem-nio2");
+        p.setProperty("jclouds.filesystem.basedir", data.toString());
+        try {
+            Files.createDirectories(data); // s3proxy 4 refuses to start when the base directory is missing
+            try (var out = Files.newBufferedWriter(config)) {
+                p.store(out, "TikTimer devstack S3 server");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChildJvm jvm = ChildJvm.start("s3proxy", List.of(DevstackBuildInfo.s3ProxyJar().toString()),
+                List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                "org.gaul.s3proxy.Main", List.of("--properties", config.toString()),
+                workDirectory.resolve("s3proxy.log"));
+        try {
+            Ports.awaitListening(port, Duration.ofSeconds(60), jvm::isAlive, "s3proxy");
+        } catch (RuntimeException e) {
+            String tail = jvm.logTail();
+            jvm.close();
+            throw new IllegalStateException(e.getMessage() + "\n" + tail, e);
+        }
+        return new S3Server(jvm, port, data, workDirectory, deleteOnClose);
+    }
+
+    /**
+     * Creates a bucket if it does not exist. With the filesystem store a bucket is a directory, so no S3 client (and no
+     * AWS SDK on devstack's classpath) is needed; production buckets are created by Terraform.
+     */
+    public S3Server createBucket(String bucket) {
+        try {
+            Files.createDirectories(dataDirectory.resolve(bucket));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String endpoint() {
+        return "http://" + Ports.LOOPBACK + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return jvm.pid();
+    }
+
+    @Override
+    public void close() {
+        jvm.close();
+        Ports.awaitClosed(port, Duration.ofSeconds(10));
+        if (deleteOnClose) {
+            Directories.deleteQuietly(workDirectory);
+        }
+    }
+}

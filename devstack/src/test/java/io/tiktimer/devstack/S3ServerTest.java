@@ -1,0 +1,44 @@
+package io.tiktimer.devstack;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class S3ServerTest {
+
+    @Test
+    void putsAndGetsAnObjectWithTheAwsSdkAndLeavesNothingRunning() {
+        S3Server server = S3Server.startEphemeral().createBucket("media");
+        long pid = server.pid();
+        int port = server.port();
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(URI.create(server.endpoint()))
+                .region(Region.of(S3Server.REGION))
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3Server.ACCESS_KEY, S3Server.SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            s3.putObject(b -> b.bucket("media").key("users/1/a.txt"), RequestBody.fromString("video bytes"));
+
+            String read = s3.getObjectAsBytes(b -> b.bucket("media").key("users/1/a.txt"))
+                    .asString(StandardCharsets.UTF_8);
+            assertThat(read).isEqualTo("video bytes");
+            assertThat(s3.listBuckets().buckets()).extracting(b -> b.name()).contains("media");
+        } finally {
+            server.close();
+        }
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+        assertThat(Ports.isListening(port)).isFalse();
+    }
+}
