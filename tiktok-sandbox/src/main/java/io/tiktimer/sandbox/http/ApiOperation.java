@@ -1,0 +1,6 @@
+package io.tiktimer.sandbox.http;
+
+@FunctionalInterface
+public interface ApiOperation {
+    ApiReply handle(ApiCall call);
+}
