@@ -1,6 +1,8 @@
 package io.tiktimer.sandbox.state;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** One consent of one creator to one app: the family every access and refresh token of that consent belongs to. */
@@ -14,7 +16,7 @@ public final class Authorization {
     public Authorization(String clientKey, String openId, Set<String> scopes, Instant refreshExpiresAt) {
         this.clientKey = clientKey;
         this.openId = openId;
-        this.scopes = Set.copyOf(scopes);
+        this.scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
         this.refreshExpiresAt = refreshExpiresAt;
     }
 

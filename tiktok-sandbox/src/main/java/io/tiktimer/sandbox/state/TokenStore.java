@@ -1,6 +1,8 @@
 package io.tiktimer.sandbox.state;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +16,7 @@ public final class TokenStore {
     private final Map<String, Authorization> refreshTokens = new ConcurrentHashMap<>();
 
     public AuthorizationCode issueCode(String clientKey, String redirectUri, String openId, Set<String> scopes, Instant expiresAt) {
-        AuthorizationCode code = new AuthorizationCode(Ids.token(""), clientKey, redirectUri, openId, Set.copyOf(scopes), expiresAt);
+        AuthorizationCode code = new AuthorizationCode(Ids.token(""), clientKey, redirectUri, openId, Collections.unmodifiableSet(new LinkedHashSet<>(scopes)), expiresAt);
         codes.put(code.code(), code);
         return code;
     }
