@@ -10,10 +10,25 @@ import java.util.Locale;
  * property or the matching environment variable ({@code tiktok.sandbox.api-port} or {@code TIKTOK_SANDBOX_API_PORT}).
  */
 public final class SandboxMain {
+    private static final String DEFAULT_CLIENT_KEY = "tiktimer-local";
     private SandboxMain() {
     }
 
     public static void main(String[] args) {
+        TikTokSandbox sandbox = launch();
+        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "tiktok-sandbox-shutdown"));
+        SandboxApp app = sandbox.app(setting("tiktok.client-key", DEFAULT_CLIENT_KEY)).orElseThrow();
+        System.out.println("TikTok sandbox ready");
+        System.out.println("  tiktok.auth-base-url=" + sandbox.authBaseUrl());
+        System.out.println("  tiktok.api-base-url=" + sandbox.apiBaseUrl());
+        System.out.println("  upload host=" + sandbox.uploadBaseUrl());
+        System.out.println("  tiktok.client-key=" + app.clientKey());
+        System.out.println("  tiktok.redirect-uri=" + String.join(",", app.redirectUris()));
+        System.out.println("  admin: " + sandbox.apiBaseUrl() + "/sandbox/admin/state");
+    }
+
+    /** Starts the sandbox with the demo app and creators as configured; the caller owns closing it. */
+    public static TikTokSandbox launch() {
         SandboxConfig config = SandboxConfig.defaults()
                 .host(setting("tiktok.sandbox.host", "127.0.0.1"))
                 .authPort(Integer.parseInt(setting("tiktok.sandbox.auth-port", "8180")))
@@ -22,7 +37,7 @@ public final class SandboxMain {
                 .processingDelay(Duration.ofMillis(Long.parseLong(setting("tiktok.sandbox.processing-ms", "3000"))))
                 .moderationDelay(Duration.ofMillis(Long.parseLong(setting("tiktok.sandbox.moderation-ms", "10000"))))
                 .downloadDelay(Duration.ofMillis(Long.parseLong(setting("tiktok.sandbox.download-ms", "3000"))));
-        String clientKey = setting("tiktok.client-key", "tiktimer-local");
+        String clientKey = setting("tiktok.client-key", DEFAULT_CLIENT_KEY);
         String clientSecret = setting("tiktok.client-secret", "tiktimer-local-secret");
         List<String> redirectUris = Arrays.stream(
                 setting("tiktok.redirect-uri", "http://localhost:8080/api/v1/auth/tiktok/callback").split(","))
@@ -34,15 +49,7 @@ public final class SandboxMain {
         String prefixes = setting("tiktok.sandbox.verified-url-prefixes", "");
         Arrays.stream(prefixes.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(app::verifiedUrlPrefix);
         DemoAccounts.creators().forEach(sandbox::registerCreator);
-        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "tiktok-sandbox-shutdown"));
-
-        System.out.println("TikTok sandbox ready");
-        System.out.println("  tiktok.auth-base-url=" + sandbox.authBaseUrl());
-        System.out.println("  tiktok.api-base-url=" + sandbox.apiBaseUrl());
-        System.out.println("  upload host=" + sandbox.uploadBaseUrl());
-        System.out.println("  tiktok.client-key=" + clientKey);
-        System.out.println("  tiktok.redirect-uri=" + String.join(",", redirectUris));
-        System.out.println("  admin: " + sandbox.apiBaseUrl() + "/sandbox/admin/state");
+        return sandbox;
     }
 
     static String setting(String property, String fallback) {

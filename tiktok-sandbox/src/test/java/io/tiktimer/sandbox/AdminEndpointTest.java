@@ -39,17 +39,23 @@ class AdminEndpointTest {
     }
 
     @Test
-    void mainStartsWithTheDemoAppFromSystemProperties() {
+    void mainLaunchesTheDemoAppFromSystemProperties() {
         System.setProperty("tiktok.sandbox.auth-port", "0");
         System.setProperty("tiktok.sandbox.api-port", "0");
         System.setProperty("tiktok.sandbox.upload-port", "0");
-        try {
-            assertThat(SandboxMain.setting("tiktok.sandbox.api-port", "8181")).isEqualTo("0");
-            assertThat(SandboxMain.setting("tiktok.sandbox.no-such-setting", "fallback")).isEqualTo("fallback");
+        System.setProperty("tiktok.client-key", "launcher-key");
+        System.setProperty("tiktok.redirect-uri", "http://localhost:1/a, http://localhost:1/b");
+        try (TikTokSandbox sandbox = SandboxMain.launch()) {
+            SandboxApp app = sandbox.app("launcher-key").orElseThrow();
+            assertThat(app.clientSecret()).isEqualTo("tiktimer-local-secret");
+            assertThat(app.redirectUris()).containsExactly("http://localhost:1/a", "http://localhost:1/b");
+            assertThat(sandbox.creators()).extracting(SandboxCreator::openId).contains(DemoAccounts.PUBLIC_CREATOR_OPEN_ID);
+            assertThat(new SandboxClient(sandbox).get(sandbox.apiBaseUrl() + "/sandbox/admin/state").status()).isEqualTo(200);
         } finally {
-            System.clearProperty("tiktok.sandbox.auth-port");
-            System.clearProperty("tiktok.sandbox.api-port");
-            System.clearProperty("tiktok.sandbox.upload-port");
+            for (String name : new String[] {"tiktok.sandbox.auth-port", "tiktok.sandbox.api-port", "tiktok.sandbox.upload-port",
+                    "tiktok.client-key", "tiktok.redirect-uri"}) {
+                System.clearProperty(name);
+            }
         }
     }
 }

@@ -180,4 +180,60 @@ class UploadTest {
             assertThat(Files.readAllBytes(received.storedFile().orElseThrow())).isEqualTo(video);
         }
     }
+
+    /** 300 MB through a test JVM whose heap is far smaller than that only works if the sandbox streams. */
+    @Test
+    void largeUploadsStreamThroughWithoutBeingBuffered() throws Exception {
+        long size = 300_000_000L;
+        long chunk = 60_000_000L;
+        Init init = init(size, chunk, 5);
+        MessageDigest expected = MessageDigest.getInstance("SHA-256");
+        for (long first = 0; first < size; first += chunk) {
+            long length = chunk;
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(URI.create(init.uploadUrl()))
+                    .header("Content-Type", "video/mp4")
+                    .header("Content-Range", "bytes " + first + "-" + (first + length - 1) + "/" + size)
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.fromPublisher(
+                            java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new PatternStream(length)), length))
+                    .build();
+            assertThat(client.send(request).status()).isEqualTo(first + chunk < size ? 206 : 201);
+            try (PatternStream again = new PatternStream(length)) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = again.read(buffer)) > 0; ) {
+                    expected.update(buffer, 0, n);
+                }
+            }
+        }
+        ReceivedUpload received = sandbox.receivedUpload(init.publishId()).orElseThrow();
+        assertThat(received.byteCount()).isEqualTo(size);
+        assertThat(received.sha256Hex()).isEqualTo(HexFormat.of().formatHex(expected.digest()));
+        assertThat(Runtime.getRuntime().maxMemory()).as("the proof needs a heap smaller than the video").isLessThan(size);
+    }
+
+    /** Deterministic bytes starting with an ftyp box, generated on the fly. */
+    private static final class PatternStream extends java.io.InputStream {
+        private final long length;
+        private long position;
+
+        PatternStream(long length) {
+            this.length = length;
+        }
+
+        @Override
+        public int read() {
+            return position < length ? (int) (position++ * 31 + 7) & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (position >= length) {
+                return -1;
+            }
+            int n = (int) Math.min(len, length - position);
+            for (int i = 0; i < n; i++) {
+                b[off + i] = (byte) ((position++ * 31 + 7) & 0xFF);
+            }
+            return n;
+        }
+    }
 }
