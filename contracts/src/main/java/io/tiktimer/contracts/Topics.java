@@ -13,6 +13,8 @@ public final class Topics {
     public static final String POST_FAILED = "post.failed";
     /** Fact: a user deleted their account; every service erases that user's data. Key: user id. */
     public static final String USER_DELETED = "user.deleted";
+    /** Fact: a TikTok account was connected, needs reconnecting or was removed. Key: account id. */
+    public static final String TIKTOK_ACCOUNT = "tiktok.account";
 
     private Topics() {
     }

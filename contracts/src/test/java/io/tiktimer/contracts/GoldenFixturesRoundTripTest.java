@@ -31,7 +31,9 @@ class GoldenFixturesRoundTripTest {
                 Arguments.of(GoldenFixtures.POST_PUBLISHING_V1, PostPublishing.class, PostPublishing.TYPE),
                 Arguments.of(GoldenFixtures.POST_PUBLISHED_V1, PostPublished.class, PostPublished.TYPE),
                 Arguments.of(GoldenFixtures.POST_FAILED_V1, PostFailed.class, PostFailed.TYPE),
-                Arguments.of(GoldenFixtures.USER_DELETED_V1, UserDeleted.class, UserDeleted.TYPE));
+                Arguments.of(GoldenFixtures.USER_DELETED_V1, UserDeleted.class, UserDeleted.TYPE),
+                Arguments.of(GoldenFixtures.TIKTOK_ACCOUNT_CHANGED_V1, TikTokAccountChanged.class,
+                        TikTokAccountChanged.TYPE));
     }
 
     @ParameterizedTest(name = "{0}")

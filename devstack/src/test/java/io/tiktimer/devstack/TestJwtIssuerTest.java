@@ -33,4 +33,38 @@ class TestJwtIssuerTest {
             }
         }
     }
+
+    @Test
+    void issuesServiceTokensForTheClientCredentialsGrantAndRefusesAWrongSecret() throws Exception {
+        try (TestJwtIssuer issuer = TestJwtIssuer.start()) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.util.function.Function<String, java.net.http.HttpResponse<String>> grant = secret -> {
+                try {
+                    return http.send(java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create(issuer.baseUrl() + TestJwtIssuer.TOKEN_PATH))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                    "grant_type=client_credentials&client_id=publisher-worker&client_secret=" + secret))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+
+            java.net.http.HttpResponse<String> ok = grant.apply(TestJwtIssuer.CLIENT_SECRET);
+            java.net.http.HttpResponse<String> refused = grant.apply("guess");
+
+            assertThat(ok.statusCode()).isEqualTo(200);
+            String token = ok.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+            JwtClaims claims = new JwtConsumerBuilder()
+                    .setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(new HttpsJwks(issuer.jwksUrl())))
+                    .setExpectedIssuer(TestJwtIssuer.ISSUER)
+                    .setExpectedAudience(TestJwtIssuer.AUDIENCE)
+                    .build()
+                    .processToClaims(token);
+            assertThat(claims.getSubject()).isEqualTo("publisher-worker");
+            assertThat(claims.getStringListClaimValue("groups")).containsExactly("service", "publisher-worker");
+            assertThat(refused.statusCode()).isEqualTo(401);
+        }
+    }
 }

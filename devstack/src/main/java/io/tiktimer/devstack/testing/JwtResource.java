@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * {@code @QuarkusTestResource(JwtResource.class)}: the service under test verifies bearer tokens against a JWKS served
- * over HTTP, as it does against auth-service in production. Tests get tokens from {@link #issuer()}.
+ * over HTTP, as it does against auth-service in production, and gets service tokens from its client-credentials
+ * endpoint. Tests get tokens from {@link #issuer()}.
  */
 public class JwtResource implements QuarkusTestResourceLifecycleManager {
 
@@ -19,7 +20,10 @@ public class JwtResource implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "mp.jwt.verify.publickey.location", issuer().jwksUrl(),
                 "mp.jwt.verify.issuer", TestJwtIssuer.ISSUER,
-                "mp.jwt.verify.audiences", TestJwtIssuer.AUDIENCE);
+                "mp.jwt.verify.audiences", TestJwtIssuer.AUDIENCE,
+                // services that call other services get client-credentials tokens from here, as from auth-service
+                "quarkus.oidc-client.auth-server-url", issuer().baseUrl(),
+                "quarkus.oidc-client.credentials.secret", TestJwtIssuer.CLIENT_SECRET);
     }
 
     @Override

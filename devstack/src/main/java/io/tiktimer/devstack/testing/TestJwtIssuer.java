@@ -32,6 +32,9 @@ public final class TestJwtIssuer implements AutoCloseable {
     public static final String ISSUER = "tiktimer-auth";
     public static final String AUDIENCE = "tiktimer";
     public static final String JWKS_PATH = "/.well-known/jwks.json";
+    public static final String TOKEN_PATH = "/oauth/token";
+    /** The secret every service client presents to this stand-in; real secrets come from configuration. */
+    public static final String CLIENT_SECRET = "devstack-client-secret";
 
     private final RsaJsonWebKey key;
     private final RsaJsonWebKey strangerKey;
@@ -61,8 +64,10 @@ public final class TestJwtIssuer implements AutoCloseable {
                     out.write(jwks);
                 }
             });
+            TestJwtIssuer issuer = new TestJwtIssuer(key, stranger, server);
+            server.createContext(TOKEN_PATH, issuer::clientCredentialsGrant);
             server.start();
-            return new TestJwtIssuer(key, stranger, server);
+            return issuer;
         } catch (JoseException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
@@ -79,9 +84,51 @@ public final class TestJwtIssuer implements AutoCloseable {
         return sign(claims(String.valueOf(userId), username, List.of("user"), ISSUER, AUDIENCE, 1800), key);
     }
 
-    /** A client-credentials token for another service, carrying that service's role as its group. */
-    public String serviceToken(String clientId, String role) {
-        return sign(claims(clientId, clientId, List.of(role), ISSUER, AUDIENCE, 300), key);
+    /** Base URL of the token endpoint, i.e. what services configure as {@code quarkus.oidc-client.auth-server-url}. */
+    public String baseUrl() {
+        return "http://" + Ports.LOOPBACK + ":" + server.getAddress().getPort();
+    }
+
+    /**
+     * A client-credentials token for another service, as auth-service issues it: {@code sub} = client id, groups
+     * {@code service} and the client id (endpoints allow a caller with {@code @RolesAllowed("publisher-worker")}).
+     */
+    public String serviceToken(String clientId) {
+        return sign(claims(clientId, clientId, List.of("service", clientId), ISSUER, AUDIENCE, 300), key);
+    }
+
+    /** OAuth2 client_credentials (RFC 6749 §4.4), client authenticated by form fields or HTTP Basic. */
+    private void clientCredentialsGrant(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        java.util.Map<String, String> form = new java.util.HashMap<>();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null && authorization.startsWith("Basic ")) {
+            String[] idAndSecret = new String(java.util.Base64.getDecoder().decode(authorization.substring(6)),
+                    StandardCharsets.UTF_8).split(":", 2);
+            form.put("client_id", java.net.URLDecoder.decode(idAndSecret[0], StandardCharsets.UTF_8));
+            form.put("client_secret", java.net.URLDecoder.decode(idAndSecret[1], StandardCharsets.UTF_8));
+        }
+        boolean granted = "POST".equals(exchange.getRequestMethod())
+                && "client_credentials".equals(form.get("grant_type"))
+                && form.get("client_id") != null
+                && CLIENT_SECRET.equals(form.get("client_secret"));
+        String json = granted
+                ? "{\"access_token\":\"" + serviceToken(form.get("client_id"))
+                  + "\",\"token_type\":\"Bearer\",\"expires_in\":300}"
+                : "{\"error\":\"invalid_client\"}";
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(granted ? 200 : 401, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
     }
 
     /** Tokens that look right but must be refused with 401 by every service. */

@@ -1,0 +1,116 @@
+package io.tiktimer.post;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.common.annotation.Identifier;
+import io.tiktimer.devstack.testing.JwtResource;
+import io.tiktimer.devstack.testing.KafkaResource;
+import io.tiktimer.devstack.testing.PostgresResource;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import io.quarkus.test.common.ResourceArg;
+import io.tiktimer.devstack.testing.S3Resource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The service starts against real infrastructure: its own PostgreSQL schema, the Kafka broker and the S3 server. */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(JwtResource.class)
+@QuarkusTestResource(value = S3Resource.class, initArgs = @ResourceArg(name = S3Resource.BUCKET_ARG, value = InfrastructureTest.BUCKET))
+class InfrastructureTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    static final String BUCKET = "tiktimer-media";
+
+    @Inject
+    S3Client s3;
+
+    @Test
+    void migratesItsOwnSchemaAndNothingIntoPublic() throws Exception {
+        try (Connection c = dataSource.getConnection();
+             ResultSet own = c.createStatement().executeQuery(
+                     "select count(*) from information_schema.tables where table_schema = 'post'");
+             ResultSet history = c.createStatement().executeQuery(
+                     "select count(*) from post.flyway_schema_history where success");
+             ResultSet inPublic = c.createStatement().executeQuery(
+                     "select count(*) from information_schema.tables where table_schema = 'public'")) {
+            own.next();
+            history.next();
+            inPublic.next();
+            assertThat(own.getInt(1)).as("tables in schema post").isGreaterThan(1);
+            assertThat(history.getInt(1)).as("applied migrations").isPositive();
+            assertThat(inPublic.getInt(1)).as("tables in public").isZero();
+        }
+    }
+
+    @Test
+    void producesToAndConsumesFromTheKafkaBrokerItIsConfiguredWith() throws Exception {
+        String topic = "post-service.probe." + UUID.randomUUID();
+        Map<String, Object> producerConfig = new HashMap<>(kafkaConfig);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, "k", "post-service")).get();
+        }
+        Map<String, Object> consumerConfig = new HashMap<>(kafkaConfig);
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, topic);
+        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> received = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (received.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+            }
+        }
+        assertThat(received).extracting(ConsumerRecord::value).containsExactly("post-service");
+    }
+
+    @Test
+    void storesAndReadsObjectsInTheS3Server() {
+        s3.putObject(b -> b.bucket(BUCKET).key("probe/infrastructure.txt"), RequestBody.fromString("post-service"));
+
+        String read = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("probe/infrastructure.txt")).asUtf8String();
+
+        assertThat(read).isEqualTo("post-service");
+    }
+
+    @Test
+    void reportsLiveAndReadyAndPublishesItsOpenApi() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("info.title", equalTo("TikTimer post-service"));
+    }
+}
