@@ -33,6 +33,12 @@ public final class ChildJvm implements AutoCloseable {
      */
     public static ChildJvm start(String name, List<String> classpath, List<String> jvmOptions, String mainClass,
                                  List<String> args, Path log) {
+        return start(name, classpath, jvmOptions, mainClass, args, java.util.Map.of(), log);
+    }
+
+    /** As {@link #start(String, List, List, String, List, Path)}, with extra environment variables. */
+    public static ChildJvm start(String name, List<String> classpath, List<String> jvmOptions, String mainClass,
+                                 List<String> args, java.util.Map<String, String> environment, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -45,7 +51,9 @@ public final class ChildJvm implements AutoCloseable {
         command.addAll(args);
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();

@@ -1,0 +1,129 @@
+package io.tiktimer.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A packaged Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) running as its own process, configured only
+ * through environment variables, exactly as it runs in a container. Used by tests that need a real neighbour service
+ * and by the local run.
+ */
+public final class QuarkusAppProcess implements AutoCloseable {
+
+    private static final String ENTRY_POINT = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
+
+    private final String name;
+    private final ChildJvm jvm;
+    private final int port;
+
+    private QuarkusAppProcess(String name, ChildJvm jvm, int port) {
+        this.name = name;
+        this.jvm = jvm;
+        this.port = port;
+    }
+
+    /**
+     * Starts the service and waits until {@code /q/health/ready} answers 200.
+     *
+     * @param port        0 for a free port
+     * @param environment the service's configuration (DB_URL, KAFKA_BOOTSTRAP_SERVERS, ...)
+     * @param jvmOptions  e.g. {@code -Xmx128m}
+     */
+    public static QuarkusAppProcess start(String name, Path quarkusRunJar, int port, Map<String, String> environment,
+                                          List<String> jvmOptions, Path log, Duration readyTimeout) {
+        int httpPort = port > 0 ? port : Ports.free();
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+        env.put("QUARKUS_HTTP_HOST", Ports.LOOPBACK);
+        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        options.addAll(jvmOptions);
+        ChildJvm jvm = ChildJvm.start(name, List.of(quarkusRunJar.toString()), options, ENTRY_POINT, List.of(), env,
+                log);
+        QuarkusAppProcess app = new QuarkusAppProcess(name, jvm, httpPort);
+        try {
+            app.awaitReady(readyTimeout);
+        } catch (RuntimeException e) {
+            String tail = jvm.logTail();
+            jvm.close();
+            throw new IllegalStateException(e.getMessage() + "\n" + tail, e);
+        }
+        return app;
+    }
+
+    public String baseUrl() {
+        return "http://" + Ports.LOOPBACK + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return jvm.pid();
+    }
+
+    public boolean isAlive() {
+        return jvm.isAlive();
+    }
+
+    public Path log() {
+        return jvm.log();
+    }
+
+    public String logTail() {
+        return jvm.logTail();
+    }
+
+    /** SIGTERM, i.e. Quarkus' graceful shutdown; forced after a grace period. */
+    @Override
+    public void close() {
+        jvm.close();
+        Ports.awaitClosed(port, Duration.ofSeconds(10));
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            if (!jvm.isAlive()) {
+                throw new IllegalStateException(name + " exited during start-up");
+            }
+            try {
+                HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
+        }
+        throw new IllegalStateException(name + " was not ready within " + timeout + " (last: " + last + ")");
+    }
+
+    @Override
+    public String toString() {
+        return name + " on " + baseUrl();
+    }
+}
