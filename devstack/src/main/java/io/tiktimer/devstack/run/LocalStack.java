@@ -1,0 +1,285 @@
+package io.tiktimer.devstack.run;
+
+import io.tiktimer.devstack.KafkaBroker;
+import io.tiktimer.devstack.PostgresServer;
+import io.tiktimer.devstack.QuarkusAppProcess;
+import io.tiktimer.devstack.RepositoryLayout;
+import io.tiktimer.devstack.S3Server;
+import io.tiktimer.sandbox.SandboxMain;
+import io.tiktimer.sandbox.TikTokSandbox;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole of TikTimer on one machine: PostgreSQL, Kafka, S3 and the TikTok sandbox embedded (each replaceable by an
+ * external one through its environment variable), the four services and the gateway as separate processes from their
+ * packaged jars, configured by environment variables exactly as in a container. {@code ./run} starts this.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    static final String MEDIA_BUCKET = "tiktimer-media";
+    static final String TIKTOK_CLIENT_KEY = "tiktimer-local";
+    static final List<String> SERVICE_CLIENTS = List.of("post-service", "publisher-worker", "tiktok-service");
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    /** Everything started, in start order; closed in reverse. */
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Map<String, String> urls = new LinkedHashMap<>();
+    private Path logs;
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LocalSettings settings = LocalSettings.from(System.getenv(), RepositoryLayout.root());
+        long begin = System.nanoTime();
+        LocalStack stack;
+        try {
+            stack = start(settings);
+        } catch (RuntimeException | Error e) {
+            System.err.println("TikTimer did not start: " + e);
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping TikTimer...");
+            stack.close();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "tiktimer-stop"));
+        System.out.println(stack.banner(Duration.ofNanos(System.nanoTime() - begin)));
+        System.out.flush();
+        stopped.await();
+    }
+
+    /** Starts everything and waits until every service reports ready. */
+    public static LocalStack start(LocalSettings settings) {
+        LocalStack stack = new LocalStack();
+        try {
+            stack.startAll(settings);
+            return stack;
+        } catch (RuntimeException | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** Named URLs: gateway, swagger-ui, services, and the TikTok sandbox's hosts when embedded. */
+    public Map<String, String> urls() {
+        return urls;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("While stopping: " + e.getMessage());
+            }
+        }
+    }
+
+    private void startAll(LocalSettings s) {
+        Path home = s.home();
+        LocalSecrets secrets = new LocalSecrets(home.resolve("secrets"));
+        Map<String, String> common = new HashMap<>();
+
+        // PostgreSQL
+        if (s.get("DB_URL").isPresent()) {
+            common.put("DB_URL", s.get("DB_URL", ""));
+            common.put("DB_USER", s.get("DB_USER", "postgres"));
+            common.put("DB_PASSWORD", s.get("DB_PASSWORD", ""));
+        } else {
+            step("PostgreSQL");
+            PostgresServer postgres = keep(PostgresServer.startPersistent(home.resolve("postgres"),
+                    s.port("TIKTIMER_POSTGRES_PORT", 15432), Map.of("fsync", "on", "max_connections", "200")));
+            common.put("DB_URL", postgres.jdbcUrl());
+            common.put("DB_USER", PostgresServer.USER);
+            common.put("DB_PASSWORD", PostgresServer.PASSWORD);
+        }
+
+        // Kafka
+        if (s.get("KAFKA_BOOTSTRAP_SERVERS").isPresent()) {
+            common.put("KAFKA_BOOTSTRAP_SERVERS", s.get("KAFKA_BOOTSTRAP_SERVERS", ""));
+        } else {
+            step("Kafka");
+            KafkaBroker kafka = keep(KafkaBroker.startPersistent(home.resolve("kafka"),
+                    s.port("TIKTIMER_KAFKA_PORT", 19092), 4));
+            common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        }
+
+        // S3
+        Map<String, String> s3 = new HashMap<>();
+        String bucket = s.get("MEDIA_BUCKET", MEDIA_BUCKET);
+        s3.put("MEDIA_BUCKET", bucket);
+        s3.put("AWS_REGION", s.get("AWS_REGION", S3Server.REGION));
+        if (s.get("S3_ENDPOINT").isPresent() || s.get("AWS_ACCESS_KEY_ID").isPresent()) {
+            s.get("S3_ENDPOINT").ifPresent(endpoint -> {
+                s3.put("QUARKUS_S3_ENDPOINT_OVERRIDE", endpoint);
+                s3.put("QUARKUS_S3_PATH_STYLE_ACCESS", "true");
+            });
+        } else {
+            step("S3");
+            S3Server server = keep(S3Server.startPersistent(home.resolve("s3"), s.port("TIKTIMER_S3_PORT", 19000)));
+            server.createBucket(bucket);
+            s3.put("QUARKUS_S3_ENDPOINT_OVERRIDE", server.endpoint());
+            s3.put("QUARKUS_S3_PATH_STYLE_ACCESS", "true");
+            s3.put("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "static");
+            s3.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", S3Server.ACCESS_KEY);
+            s3.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", S3Server.SECRET_KEY);
+            urls.put("s3", server.endpoint());
+        }
+
+        int gatewayPort = s.port("TIKTIMER_GATEWAY_PORT", 8080);
+        String gateway = "http://localhost:" + gatewayPort;
+        int authPort = s.port("TIKTIMER_AUTH_PORT", 8082);
+        int tiktokPort = s.port("TIKTIMER_TIKTOK_PORT", 8083);
+        int postPort = s.port("TIKTIMER_POST_PORT", 8084);
+        int publisherPort = s.port("TIKTIMER_PUBLISHER_PORT", 8085);
+        String authUrl = "http://127.0.0.1:" + authPort;
+
+        // TikTok
+        Map<String, String> tiktok = new HashMap<>();
+        String redirectUri = s.get("TIKTOK_REDIRECT_URI", gateway + "/api/v1/auth/tiktok/callback");
+        tiktok.put("TIKTOK_REDIRECT_URI", redirectUri);
+        if (s.get("TIKTOK_API_BASE_URL").isPresent()) {
+            for (String name : List.of("TIKTOK_API_BASE_URL", "TIKTOK_AUTH_BASE_URL", "TIKTOK_CLIENT_KEY",
+                    "TIKTOK_CLIENT_SECRET")) {
+                tiktok.put(name, s.get(name).orElseThrow(() ->
+                        new IllegalStateException(name + " must be set together with TIKTOK_API_BASE_URL")));
+            }
+        } else {
+            step("TikTok sandbox");
+            String secret = secrets.clientSecret("tiktok-sandbox-app");
+            System.setProperty("tiktok.client-key", TIKTOK_CLIENT_KEY);
+            System.setProperty("tiktok.client-secret", secret);
+            System.setProperty("tiktok.redirect-uri", redirectUri);
+            System.setProperty("tiktok.sandbox.auth-port", Integer.toString(s.port("TIKTIMER_SANDBOX_AUTH_PORT", 8180)));
+            System.setProperty("tiktok.sandbox.api-port", Integer.toString(s.port("TIKTIMER_SANDBOX_API_PORT", 8181)));
+            System.setProperty("tiktok.sandbox.upload-port",
+                    Integer.toString(s.port("TIKTIMER_SANDBOX_UPLOAD_PORT", 8182)));
+            TikTokSandbox sandbox = keep(SandboxMain.launch());
+            tiktok.put("TIKTOK_API_BASE_URL", sandbox.apiBaseUrl());
+            tiktok.put("TIKTOK_AUTH_BASE_URL", sandbox.authBaseUrl());
+            tiktok.put("TIKTOK_CLIENT_KEY", TIKTOK_CLIENT_KEY);
+            tiktok.put("TIKTOK_CLIENT_SECRET", secret);
+            urls.put("tiktok-sandbox-auth", sandbox.authBaseUrl());
+            urls.put("tiktok-sandbox-api", sandbox.apiBaseUrl());
+        }
+
+        common.put("JWT_JWKS_URL", authUrl + "/.well-known/jwks.json");
+        common.put("JWT_ISSUER", "tiktimer-auth");
+        common.put("JWT_AUDIENCE", "tiktimer");
+        common.put("AUTH_URL", authUrl);
+        // Services see the gateway as their only proxy; client addresses come from X-Forwarded-For.
+        common.put("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true");
+        common.put("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true");
+        common.put("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "127.0.0.1");
+
+        Map<String, String> auth = new HashMap<>(common);
+        auth.put("JWT_SIGNING_KEY", secrets.jwtSigningKeyPem());
+        auth.put("JWT_SIGNING_KEY_ID", "local-1");
+        for (String client : SERVICE_CLIENTS) {
+            auth.put("AUTH_CLIENT_SECRET_" + client.toUpperCase().replace('-', '_'), secrets.clientSecret(client));
+        }
+
+        Map<String, String> tiktokService = new HashMap<>(common);
+        tiktokService.putAll(tiktok);
+        tiktokService.put("SERVICE_CLIENT_SECRET", secrets.clientSecret("tiktok-service"));
+        tiktokService.put("TIKTOK_TOKEN_KEYS", "local-1:" + secrets.aesKey("tiktok-token-encryption"));
+        tiktokService.put("TIKTOK_TOKEN_ACTIVE_KEY_ID", "local-1");
+
+        Map<String, String> post = new HashMap<>(common);
+        post.putAll(s3);
+        post.put("SERVICE_CLIENT_SECRET", secrets.clientSecret("post-service"));
+
+        Map<String, String> publisher = new HashMap<>(common);
+        publisher.putAll(s3);
+        publisher.putAll(tiktok);
+        publisher.put("SERVICE_CLIENT_SECRET", secrets.clientSecret("publisher-worker"));
+        publisher.put("TIKTOK_SERVICE_URL", "http://127.0.0.1:" + tiktokPort);
+
+        step("services");
+        logs = home.resolve("logs");
+        List<CompletableFuture<QuarkusAppProcess>> services = new ArrayList<>();
+        services.add(service("auth-service", authPort, auth, logs));
+        services.add(service("tiktok-service", tiktokPort, tiktokService, logs));
+        services.add(service("post-service", postPort, post, logs));
+        services.add(service("publisher-worker", publisherPort, publisher, logs));
+        List<String> failures = new ArrayList<>();
+        for (CompletableFuture<QuarkusAppProcess> future : services) {
+            try {
+                QuarkusAppProcess app = keep(future.join());
+                urls.put(app.toString().split(" ")[0], app.baseUrl());
+            } catch (RuntimeException e) {
+                failures.add(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(String.join("\n\n", failures));
+        }
+
+        step("gateway");
+        Map<String, String> gatewayEnv = new HashMap<>();
+        gatewayEnv.put("AUTH_SERVICE_URL", urls.get("auth-service"));
+        gatewayEnv.put("TIKTOK_SERVICE_URL", urls.get("tiktok-service"));
+        gatewayEnv.put("POST_SERVICE_URL", urls.get("post-service"));
+        gatewayEnv.put("PUBLISHER_WORKER_URL", urls.get("publisher-worker"));
+        QuarkusAppProcess gatewayApp = keep(QuarkusAppProcess.start("gateway", RepositoryLayout.quarkusRunJar("gateway"),
+                gatewayPort, gatewayEnv, List.of("-Xmx128m"), logs.resolve("gateway.log"), READY_TIMEOUT));
+        urls.put("gateway", "http://localhost:" + gatewayApp.port());
+        urls.put("swagger-ui", "http://localhost:" + gatewayApp.port() + "/q/swagger-ui");
+    }
+
+    private static CompletableFuture<QuarkusAppProcess> service(String name, int port, Map<String, String> env,
+                                                                Path logs) {
+        return CompletableFuture.supplyAsync(() -> QuarkusAppProcess.start(name, RepositoryLayout.quarkusRunJar(name),
+                port, env, List.of("-Xmx192m"), logs.resolve(name + ".log"), READY_TIMEOUT));
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    private static void step(String what) {
+        System.out.println("  starting " + what + "...");
+        System.out.flush();
+    }
+
+    private String banner(Duration took) {
+        String gateway = urls.get("gateway");
+        StringBuilder out = new StringBuilder();
+        out.append("\nTikTimer is ready (").append(took.toSeconds()).append(" s).\n\n");
+        out.append("  Gateway:     ").append(gateway).append('\n');
+        out.append("  Swagger UI:  ").append(urls.get("swagger-ui")).append('\n');
+        out.append("  Health:      ").append(gateway).append("/health\n");
+        if (urls.containsKey("tiktok-sandbox-api")) {
+            out.append("  TikTok sandbox admin: ").append(urls.get("tiktok-sandbox-api"))
+                    .append("/sandbox/admin/state\n");
+            out.append("  TikTok sandbox authorize: ").append(urls.get("tiktok-sandbox-auth")).append('\n');
+        }
+        out.append("\nConnect the demo TikTok account:\n");
+        out.append("  1. curl -X POST ").append(gateway).append("/register -H 'Content-Type: application/json' \\\n")
+                .append("       -d '{\"username\":\"demo\",\"email\":\"demo@example.com\",\"password\":\"a long demo password\"}'\n");
+        out.append("  2. TOKEN=$(curl -s -X POST ").append(gateway)
+                .append("/token -d 'username=demo&password=a long demo password' | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");
+        out.append("  3. curl -H \"Authorization: Bearer $TOKEN\" ").append(gateway)
+                .append("/api/v1/auth/tiktok/authorize\n");
+        out.append("     Open the authorization_url in a browser, pick a demo creator and press Authorize.\n");
+        out.append("\nLogs: ").append(logs).append("\nPress Ctrl-C to stop everything.\n");
+        return out.toString();
+    }
+}
