@@ -3,7 +3,6 @@ package io.tiktimer.auth;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.common.annotation.Identifier;
-import io.tiktimer.devstack.testing.JwtResource;
 import io.tiktimer.devstack.testing.KafkaResource;
 import io.tiktimer.devstack.testing.PostgresResource;
 import jakarta.inject.Inject;
@@ -35,7 +34,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(JwtResource.class)
+@QuarkusTestResource(SigningKeyResource.class)
 class InfrastructureTest {
 
     @Inject

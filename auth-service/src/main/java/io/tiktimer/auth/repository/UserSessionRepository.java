@@ -1,0 +1,29 @@
+package io.tiktimer.auth.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.tiktimer.auth.UserSession;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@ApplicationScoped
+public class UserSessionRepository implements PanacheRepositoryBase<UserSession, UUID> {
+
+    public int revoke(UUID sessionId, Instant now) {
+        return update("revokedAt = ?1 where id = ?2 and revokedAt is null", now, sessionId);
+    }
+
+    public int revokeAllOfUserExcept(long userId, UUID keep, Instant now) {
+        return update("revokedAt = ?1 where userId = ?2 and id <> ?3 and revokedAt is null", now, userId, keep);
+    }
+
+    /**
+     * Sessions revoked before the cut-off, or older than it with no refresh token left (all expired and purged), have
+     * no use left: every access token naming them has expired.
+     */
+    public long deleteDeadBefore(Instant cutOff) {
+        return delete("revokedAt < ?1 or (createdAt < ?1 and not exists "
+                + "(select 1 from RefreshToken t where t.sessionId = UserSession.id))", cutOff);
+    }
+}

@@ -1,0 +1,33 @@
+package io.tiktimer.auth.rest;
+
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import io.tiktimer.auth.service.Problems;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * 401 for a missing, invalid or expired bearer token, as problem+json. quarkus-resteasy-problem 3.21.0 has mappers
+ * for these, but they fail on Quarkus 3.33 ({@code NoSuchFieldError: headerName} in HttpUnauthorizedUtils) and turn
+ * every 401 into a 500; these take precedence until the library catches up.
+ */
+public class AuthenticationProblemMapper {
+
+    private static final int BEFORE_LIBRARY_MAPPERS = 1;
+
+    @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
+    public Response unauthorized(UnauthorizedException e) {
+        return Problems.unauthorized("Missing or invalid bearer token").toResponse();
+    }
+
+    @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return Problems.unauthorized("Missing or invalid bearer token").toResponse();
+    }
+
+    @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
+    public Response authenticationCompletion(AuthenticationCompletionException e) {
+        return Problems.unauthorized("Missing or invalid bearer token").toResponse();
+    }
+}

@@ -1,0 +1,187 @@
+package io.tiktimer.auth.rest;
+
+import io.tiktimer.auth.service.LoginService;
+import io.tiktimer.auth.service.Problems;
+import io.tiktimer.auth.service.ServiceClients;
+import io.tiktimer.auth.service.SessionService;
+import io.tiktimer.auth.service.TokenIssuer;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+@Path("/")
+@Tag(name = "Tokens", description = "Login, refresh, logout and service-to-service tokens")
+@Produces(MediaType.APPLICATION_JSON)
+public class TokenResource {
+
+    private static final String PROBLEM = "application/problem+json";
+    /** Far above the password policy's maximum; longer input is refused before it reaches the hash function. */
+    private static final int MAX_LOGIN_INPUT = 1024;
+
+    private final LoginService logins;
+    private final SessionService sessions;
+    private final ServiceClients clients;
+    private final CurrentSession currentSession;
+
+    public TokenResource(LoginService logins, SessionService sessions, ServiceClients clients,
+                         CurrentSession currentSession) {
+        this.logins = logins;
+        this.sessions = sessions;
+        this.clients = clients;
+        this.currentSession = currentSession;
+    }
+
+    @POST
+    @Path("token")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Log in (OAuth2 password form)",
+            description = "Seed compatible: form fields `username` (username or email) and `password`. Also accepts "
+                    + "`grant_type=client_credentials` like /oauth/token.")
+    @APIResponse(responseCode = "200", description = "Access and refresh token",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "Missing form field, unsupported grant type or inactive user",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "401", description = "Incorrect username or password (same answer for both)",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "429", description = "Too many failed attempts; see Retry-After",
+            content = @Content(mediaType = PROBLEM))
+    public Response token(@FormParam("grant_type") String grantType,
+                          @FormParam("username") String username,
+                          @FormParam("password") String password,
+                          @FormParam("client_id") String clientId,
+                          @FormParam("client_secret") String clientSecret,
+                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                          @Context HttpServerRequest request) {
+        if ("client_credentials".equals(grantType)) {
+            return clientCredentials(grantType, clientId, clientSecret, authorization);
+        }
+        if (grantType != null && !"password".equals(grantType)) {
+            throw Problems.oauth(Response.Status.BAD_REQUEST, "unsupported_grant_type",
+                    "grant_type must be password or client_credentials");
+        }
+        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+            throw Problems.oauth(Response.Status.BAD_REQUEST, "invalid_request",
+                    "Form fields username and password are required");
+        }
+        if (username.length() > MAX_LOGIN_INPUT || password.length() > MAX_LOGIN_INPUT) {
+            throw Problems.badCredentials();
+        }
+        SessionService.Tokens tokens = logins.login(username.strip(), password, ClientAddress.of(request));
+        return noStore(TokenResponse.bearer(tokens.accessToken(), tokens.refreshToken(), tokens.expiresInSeconds()));
+    }
+
+    @POST
+    @Path("auth/refresh")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Exchange a refresh token for new tokens",
+            description = "The refresh token is rotated: the presented one is spent. Presenting a spent one again "
+                    + "ends the whole session.")
+    @APIResponse(responseCode = "200", description = "New access and refresh token",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "Missing refresh_token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "401", description = "Invalid, expired, reused or revoked refresh token",
+            content = @Content(mediaType = PROBLEM))
+    public Response refresh(@Valid @NotNull RefreshRequest request) {
+        SessionService.Tokens tokens = sessions.refresh(request.refreshToken());
+        return noStore(TokenResponse.bearer(tokens.accessToken(), tokens.refreshToken(), tokens.expiresInSeconds()));
+    }
+
+    @POST
+    @Path("auth/logout")
+    @RolesAllowed("user")
+    @Operation(summary = "Log out this session",
+            description = "Revokes the session of the presented access token and all its refresh tokens.")
+    @APIResponse(responseCode = "204", description = "Logged out")
+    @APIResponse(responseCode = "401", description = "Missing, invalid or expired token, or session already ended",
+            content = @Content(mediaType = PROBLEM))
+    public Response logout() {
+        sessions.revoke(currentSession.require().sessionId());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("oauth/token")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Service token (OAuth2 client credentials, RFC 6749 §4.4)",
+            description = "Client authentication by HTTP Basic (client_secret_basic) or form fields "
+                    + "(client_secret_post). The token carries groups `service` and the client id.")
+    @APIResponse(responseCode = "200", description = "Access token",
+            content = @Content(schema = @Schema(implementation = ServiceTokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "Unsupported grant type", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "401", description = "Unknown or disabled client, or wrong secret",
+            content = @Content(mediaType = PROBLEM))
+    public Response clientCredentials(@FormParam("grant_type") String grantType,
+                                      @FormParam("client_id") String clientId,
+                                      @FormParam("client_secret") String clientSecret,
+                                      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (!"client_credentials".equals(grantType)) {
+            throw Problems.oauth(Response.Status.BAD_REQUEST, "unsupported_grant_type",
+                    "grant_type must be client_credentials");
+        }
+        String id = clientId;
+        String secret = clientSecret;
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String[] idAndSecret = decodeBasic(authorization.substring(6).trim());
+            id = idAndSecret[0];
+            secret = idAndSecret[1];
+        }
+        TokenIssuer.Signed token = clients.issue(id, secret);
+        return noStore(new ServiceTokenResponse(token.token(), "Bearer", token.expiresInSeconds()));
+    }
+
+    /** RFC 6749 §2.3.1 form-encodes id and secret inside Basic; clients that do not are equally served (see below). */
+    private static String[] decodeBasic(String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw Problems.oauth(Response.Status.UNAUTHORIZED, "invalid_client", "Malformed Basic credentials");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            throw Problems.oauth(Response.Status.UNAUTHORIZED, "invalid_client", "Malformed Basic credentials");
+        }
+        // Our client ids and generated secrets use no characters that form-encoding changes, so decoding is only
+        // applied when it is lossless; a raw '+' or '%' in a secret from a non-encoding client stays as sent.
+        return new String[]{formDecode(decoded.substring(0, colon)), formDecode(decoded.substring(colon + 1))};
+    }
+
+    private static String formDecode(String value) {
+        if (value.indexOf('%') < 0) {
+            return value;
+        }
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
+    }
+
+    private static Response noStore(Object body) {
+        return Response.ok(body).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+    }
+}
