@@ -106,6 +106,7 @@ public final class LocalStack implements AutoCloseable {
             PostgresServer postgres = keep(PostgresServer.startPersistent(home.resolve("postgres"),
                     s.port("TIKTIMER_POSTGRES_PORT", 15432), Map.of("fsync", "on", "max_connections", "200")));
             common.put("DB_URL", postgres.jdbcUrl());
+            urls.put("postgres", postgres.jdbcUrl());
             common.put("DB_USER", PostgresServer.USER);
             common.put("DB_PASSWORD", PostgresServer.PASSWORD);
         }
@@ -118,6 +119,7 @@ public final class LocalStack implements AutoCloseable {
             KafkaBroker kafka = keep(KafkaBroker.startPersistent(home.resolve("kafka"),
                     s.port("TIKTIMER_KAFKA_PORT", 19092), 4));
             common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            urls.put("kafka", kafka.bootstrapServers());
         }
 
         // S3
@@ -271,6 +273,8 @@ public final class LocalStack implements AutoCloseable {
                     .append("/sandbox/admin/state\n");
             out.append("  TikTok sandbox authorize: ").append(urls.get("tiktok-sandbox-auth")).append('\n');
         }
+        out.append("\n  Components:\n");
+        urls.forEach((name, url) -> out.append("    ").append(String.format("%-20s", name)).append(url).append('\n'));
         out.append("\nConnect the demo TikTok account:\n");
         out.append("  1. curl -X POST ").append(gateway).append("/register -H 'Content-Type: application/json' \\\n")
                 .append("       -d '{\"username\":\"demo\",\"email\":\"demo@example.com\",\"password\":\"a long demo password\"}'\n");
