@@ -1,7 +1,9 @@
 package io.tiktimer.tiktok;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tiktimer.sandbox.testing.TikTokSandboxResource;
 import io.smallrye.common.annotation.Identifier;
 import io.tiktimer.devstack.testing.JwtResource;
 import io.tiktimer.devstack.testing.KafkaResource;
@@ -36,6 +38,8 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(JwtResource.class)
+@QuarkusTestResource(value = TikTokSandboxResource.class,
+        initArgs = @ResourceArg(name = "redirect-uri", value = TestSupport.REDIRECT_URI))
 class InfrastructureTest {
 
     @Inject

@@ -1,0 +1,32 @@
+package io.tiktimer.tiktok;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A pending OAuth authorization: which user started it, and until when its state value is accepted. */
+@Entity
+@Table(name = "oauth_state")
+public class OAuthState {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "state_hash", nullable = false, unique = true, length = 64)
+    public String stateHash;
+
+    @Column(name = "user_id", nullable = false)
+    public long userId;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false)
+    public Instant expiresAt;
+}

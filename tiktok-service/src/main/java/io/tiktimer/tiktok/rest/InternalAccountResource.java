@@ -1,0 +1,80 @@
+package io.tiktimer.tiktok.rest;
+
+import io.tiktimer.tiktok.service.Problems;
+import io.tiktimer.tiktok.service.TokenOutcome;
+import io.tiktimer.tiktok.service.TokenService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Service-to-service only (not routed by the gateway): publisher-worker's access to TikTok tokens. */
+@Path("/internal/accounts/{accountId}")
+@RolesAllowed("publisher-worker")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Internal", description = "For publisher-worker only")
+public class InternalAccountResource {
+
+    private final TokenService tokens;
+
+    public InternalAccountResource(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @POST
+    @Path("/access-token")
+    @Operation(summary = "A valid access token for an account of a user",
+            description = "Refreshes first when the token expires within 5 minutes (or when forceRefresh is set "
+                    + "after TikTok answered 401). Concurrent calls cause one refresh.")
+    @APIResponse(responseCode = "200", description = "{accountId, openId, accessToken, expiresAt, scopes}")
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "401", description = "Missing or invalid service token")
+    @APIResponse(responseCode = "403", description = "Caller is not publisher-worker")
+    @APIResponse(responseCode = "404", description = "No such account, or not owned by userId")
+    @APIResponse(responseCode = "409", description = "Account needs reconnecting (code reconnect_required)")
+    @APIResponse(responseCode = "503", description = "A refresh was needed and TikTok is unreachable; retry later")
+    public AccessTokenResponse accessToken(@PathParam("accountId") long accountId,
+                                           @Valid @NotNull AccessTokenRequest request) {
+        TokenOutcome outcome = tokens.accessToken(accountId, request.userId(),
+                Boolean.TRUE.equals(request.forceRefresh()));
+        if (outcome instanceof TokenOutcome.Granted granted) {
+            var grant = granted.grant();
+            return new AccessTokenResponse(grant.accountId(), grant.openId(), grant.accessToken(), grant.expiresAt(),
+                    grant.scopes());
+        }
+        if (outcome instanceof TokenOutcome.NotFound) {
+            throw Problems.accountNotFound();
+        }
+        if (outcome instanceof TokenOutcome.ReconnectRequired) {
+            throw Problems.reconnectRequired();
+        }
+        throw Problems.tiktokUnavailable();
+    }
+
+    @POST
+    @Path("/reconnect-required")
+    @Operation(summary = "Report that TikTok refused a freshly refreshed token",
+            description = "Marks the account needs_reconnect and publishes TikTokAccountChanged. Idempotent.")
+    @APIResponse(responseCode = "204", description = "Marked")
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "401", description = "Missing or invalid service token")
+    @APIResponse(responseCode = "403", description = "Caller is not publisher-worker")
+    @APIResponse(responseCode = "404", description = "No such account, or not owned by userId")
+    public Response reconnectRequired(@PathParam("accountId") long accountId,
+                                      @Valid @NotNull ReconnectRequiredRequest request) {
+        if (!tokens.markReconnectRequired(accountId, request.userId())) {
+            throw Problems.accountNotFound();
+        }
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,5 @@
+package io.tiktimer.tiktok.rest;
+
+/** Seed-compatible {@code {"message": "..."}}. */
+public record MessageResponse(String message) {
+}
