@@ -1,0 +1,162 @@
+package io.tiktimer.publisher.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tiktimer.publisher.config.TikTokConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * TikTok's Content Posting API and upload host.
+ *
+ * <p>Written on the JDK's {@link HttpClient} instead of a MicroProfile REST client on purpose: TikTok reports errors
+ * with any HTTP status (including 200), the upload host answers 206/416 with progress in {@code Content-Range}, chunk
+ * bodies must stream from S3 with an exact {@code Content-Length} to an absolute per-upload URL, and exactly-once
+ * needs to tell "never connected" from "sent, answer lost". The JDK client exposes all of that directly.
+ */
+@ApplicationScoped
+public class TikTokClient {
+    public static final String CREATOR_INFO = "/v2/post/publish/creator_info/query/";
+    public static final String VIDEO_INIT = "/v2/post/publish/video/init/";
+    public static final String INBOX_VIDEO_INIT = "/v2/post/publish/inbox/video/init/";
+    public static final String CONTENT_INIT = "/v2/post/publish/content/init/";
+    public static final String STATUS_FETCH = "/v2/post/publish/status/fetch/";
+
+    private static final Pattern PROGRESS = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+)");
+
+    private final TikTokConfig config;
+    private final ObjectMapper json;
+    private final ExecutorService httpThreads;
+    private final HttpClient http;
+
+    public TikTokClient(TikTokConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+        this.httpThreads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "tiktok-http");
+            t.setDaemon(true);
+            return t;
+        });
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(httpThreads)
+                .build();
+    }
+
+    @PreDestroy
+    void close() {
+        httpThreads.shutdownNow();
+    }
+
+    /** POST a JSON body with the creator's token to one of the API paths above. */
+    public TikTokReply post(String path, String accessToken, Object body) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(config.apiBaseUrl() + path))
+                .timeout(config.requestTimeout())
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            return new TikTokReply.NotSent(e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (IOException e) {
+            return new TikTokReply.Unknown(e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new TikTokReply.Unknown("interrupted");
+        }
+        return parse(response);
+    }
+
+    private TikTokReply parse(HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        String headerLogId = response.headers().firstValue("x-tt-logid").orElse(null);
+        JsonNode root;
+        try {
+            root = json.readTree(response.body());
+        } catch (IOException e) {
+            root = null;
+        }
+        if (root == null || !root.path("error").isObject()) {
+            if (status == 200) {
+                // a 200 we cannot read may well be an accepted init
+                return new TikTokReply.Unknown("HTTP 200 without a TikTok envelope");
+            }
+            String code = status == 429 ? "rate_limit_exceeded" : status >= 500 ? "internal_error" : "http_" + status;
+            return new TikTokReply.Answered(status, code, new String(response.body(), StandardCharsets.UTF_8), headerLogId,
+                    null);
+        }
+        JsonNode error = root.path("error");
+        String logId = error.hasNonNull("log_id") ? error.get("log_id").asText()
+                : error.hasNonNull("logid") ? error.get("logid").asText() : headerLogId;
+        String code = error.path("code").asText("");
+        if ("invalid_param".equals(code)) {
+            code = "invalid_params"; // both spellings exist (§5.3)
+        }
+        return new TikTokReply.Answered(status, code, error.path("message").asText(""), logId, root.get("data"));
+    }
+
+    /**
+     * PUTs bytes {@code first..last} of a {@code total}-byte video. The body is pulled from {@code body} while it is
+     * sent, so neither the video nor a chunk is ever held in memory.
+     */
+    public UploadReply putChunk(String uploadUrl, String contentType, long first, long last, long total,
+                                Supplier<InputStream> body) {
+        long length = last - first + 1;
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uploadUrl))
+                .timeout(config.requestTimeout().plus(Duration.ofSeconds(length / 100_000)))
+                .header("Content-Type", contentType)
+                .header("Content-Range", "bytes " + first + "-" + last + "/" + total)
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length))
+                .build();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            return new UploadReply(response.statusCode(),
+                    progress(response.headers().firstValue("Content-Range").orElse(null)), null);
+        } catch (IOException e) {
+            return UploadReply.noAnswer(e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return UploadReply.noAnswer("interrupted");
+        }
+    }
+
+    static OptionalLong progress(String contentRange) {
+        if (contentRange == null) {
+            return OptionalLong.empty();
+        }
+        if (contentRange.trim().startsWith("bytes */")) {
+            return OptionalLong.of(0);
+        }
+        Matcher m = PROGRESS.matcher(contentRange);
+        return m.find() ? OptionalLong.of(Long.parseLong(m.group(2)) + 1) : OptionalLong.empty();
+    }
+}

@@ -1,0 +1,88 @@
+package io.tiktimer.publisher.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.tiktimer.contracts.PostDue;
+import io.tiktimer.publisher.service.AttemptDispatcher;
+import io.tiktimer.publisher.service.IntakeService;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+
+/**
+ * Consumes post.due (group publisher-worker, manual commits). The method returns only after the attempt is committed
+ * to PostgreSQL; only then is the message acknowledged and its offset committed. A message that cannot be understood
+ * is nacked and lands on {@code post.due.publisher-worker.dlq}.
+ */
+@ApplicationScoped
+public class PostDueConsumer {
+    private static final Logger LOG = Logger.getLogger(PostDueConsumer.class);
+    private static final int DATABASE_TRIES = 6;
+
+    private final IntakeService intake;
+    private final AttemptDispatcher dispatcher;
+    private final ObjectMapper json;
+
+    public PostDueConsumer(IntakeService intake, AttemptDispatcher dispatcher, ObjectMapper json) {
+        this.intake = intake;
+        this.dispatcher = dispatcher;
+        this.json = json;
+    }
+
+    @Incoming("post-due")
+    @Blocking
+    public void consume(String payload) {
+        PostDue due = parse(payload);
+        IntakeService.Result result = recordWithRetries(due, payload);
+        LOG.infof("post.due %s for post %d #%d on account %d: %s", due.eventId(), due.postId(), due.attempt(),
+                due.tiktokAccountId(), result);
+        dispatcher.wake();
+    }
+
+    private IntakeService.Result recordWithRetries(PostDue due, String payload) {
+        RuntimeException last = null;
+        for (int i = 0; i < DATABASE_TRIES; i++) {
+            try {
+                return intake.record(due, payload);
+            } catch (RuntimeException e) {
+                // a database hiccup must not dead-letter a valid post: try again (a unique-key race ends up as a duplicate)
+                last = e;
+                LOG.warnf("recording post.due %s failed (try %d): %s", due.eventId(), i + 1, e.getMessage());
+                sleep(Duration.ofMillis(500L << i));
+            }
+        }
+        throw last;
+    }
+
+    PostDue parse(String payload) {
+        try {
+            JsonNode node = json.readTree(payload);
+            if (node == null || !PostDue.TYPE.equals(node.path("type").asText())
+                    || node.path("version").asInt() != PostDue.VERSION) {
+                throw new PoisonMessageException("not a post.due v1 event", null);
+            }
+            PostDue due = json.treeToValue(node, PostDue.class);
+            if (due.postId() <= 0 || due.userId() <= 0 || due.attempt() <= 0 || due.tiktokAccountId() <= 0
+                    || due.mode() == null || due.mediaType() == null) {
+                throw new PoisonMessageException("post.due without post, user, attempt, account, mode or media type",
+                        null);
+            }
+            return due;
+        } catch (PoisonMessageException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PoisonMessageException("unreadable post.due: " + e.getMessage(), e);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.tiktimer.publisher;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tiktimer.contracts.PostDue;
+import io.tiktimer.contracts.PostMode;
+import io.tiktimer.contracts.Topics;
+import io.tiktimer.devstack.testing.JwtResource;
+import io.tiktimer.devstack.testing.KafkaResource;
+import io.tiktimer.devstack.testing.PostgresResource;
+import io.tiktimer.devstack.testing.S3Resource;
+import io.tiktimer.publisher.testing.Kafka;
+import io.tiktimer.publisher.testing.Posts;
+import io.tiktimer.publisher.testing.TestSupport;
+import io.tiktimer.publisher.testing.TikTokServiceStub;
+import io.tiktimer.publisher.testing.TikTokServiceStubResource;
+import io.tiktimer.publisher.testing.Videos;
+import io.tiktimer.sandbox.ReceivedUpload;
+import io.tiktimer.sandbox.TikTokSandbox;
+import io.tiktimer.sandbox.testing.TikTokSandboxResource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.time.Duration;
+
+import static io.tiktimer.publisher.testing.TestSupport.BUCKET;
+import static io.tiktimer.publisher.testing.TestSupport.awaitEvent;
+import static io.tiktimer.publisher.testing.TestSupport.events;
+import static io.tiktimer.publisher.testing.TestSupport.kafka;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The happy paths end to end: post.due in Kafka → real S3 → the TikTok sandbox → outcome events in Kafka. */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(JwtResource.class)
+@QuarkusTestResource(value = S3Resource.class, initArgs = @ResourceArg(name = S3Resource.BUCKET_ARG, value = BUCKET))
+@QuarkusTestResource(TikTokSandboxResource.class)
+@QuarkusTestResource(TikTokServiceStubResource.class)
+class PublishFlowTest {
+
+    @Inject
+    S3Client s3;
+
+    final TikTokSandbox sandbox = TikTokSandboxResource.sandbox();
+    final TikTokServiceStub tiktokService = TikTokServiceStubResource.stub();
+
+    @Test
+    void aSmallVideoIsPublishedInOneChunkWithItsPublicIdAndUrl() {
+        TikTokServiceStub.Account account = tiktokService.connectNewCreator("small", 71, false);
+        long size = 3_000_000;
+        String sha = Videos.put(s3, BUCKET, "videos/small-" + account.accountId(), size, 3);
+        PostDue due = Posts.video(account, BUCKET, "videos/small-" + account.accountId(), size, PostMode.DIRECT_POST,
+                "PUBLIC_TO_EVERYONE");
+        kafka().send(due);
+
+        Kafka.Received publishing = awaitEvent(due.postId(), "post.publishing", Duration.ofSeconds(30));
+        String publishId = publishing.value().path("publishId").asText();
+        assertThat(publishing.topic()).isEqualTo(Topics.POST_PUBLISHING);
+        assertThat(publishing.key()).isEqualTo(Long.toString(due.postId()));
+
+        // the public id arrives after moderation: either in the first post.published or in a later one
+        TestSupport.await(Duration.ofSeconds(60)).until(() -> events(due.postId(), "post.published").stream()
+                .anyMatch(e -> !e.value().path("publicPostId").isNull()));
+        Kafka.Received published = events(due.postId(), "post.published").stream()
+                .filter(e -> !e.value().path("publicPostId").isNull()).findFirst().orElseThrow();
+        assertThat(published.value().path("outcome").asText()).isEqualTo("PUBLISHED");
+        assertThat(published.value().path("publishId").asText()).isEqualTo(publishId);
+        String postId = published.value().path("publicPostId").asText();
+        assertThat(postId).matches("\\d{19}");
+        assertThat(published.value().path("shareUrl").asText()).endsWith("/video/" + postId).contains("/@small");
+
+        ReceivedUpload upload = sandbox.receivedUpload(publishId).orElseThrow();
+        assertThat(upload.sha256Hex()).isEqualTo(sha);
+        assertThat(upload.byteCount()).isEqualTo(size);
+        assertThat(upload.chunkCount()).isEqualTo(1);
+        assertThat(sandbox.acceptedInitCount(account.openId())).isEqualTo(1);
+    }
+
+    @Test
+    void a150MbVideoArrivesByteExactOnceInValidChunks() {
+        TikTokServiceStub.Account account = tiktokService.connectNewCreator("large", 72, false);
+        long size = 150_000_000L + 12_345;
+        String key = "videos/large-" + account.accountId();
+        String sha = Videos.put(s3, BUCKET, key, size, 150);
+        PostDue due = Posts.video(account, BUCKET, key, size, PostMode.DIRECT_POST, "SELF_ONLY");
+        kafka().send(due);
+
+        Kafka.Received published = awaitEvent(due.postId(), "post.published", Duration.ofSeconds(120));
+        String publishId = published.value().path("publishId").asText();
+        ReceivedUpload upload = sandbox.receivedUpload(publishId).orElseThrow();
+        assertThat(upload.sha256Hex()).isEqualTo(sha);
+        assertThat(upload.byteCount()).isEqualTo(size);
+        assertThat(upload.chunkCount()).as("floor(150,012,345 / 10,000,000), remainder merged").isEqualTo(15);
+        assertThat(sandbox.receivedUploads().stream().filter(u -> u.openId().equals(account.openId()))).hasSize(1);
+        assertThat(sandbox.acceptedInitCount(account.openId())).isEqualTo(1);
+        assertThat(published.value().path("publicPostId").isNull()).as("SELF_ONLY posts never get a public id").isTrue();
+    }
+
+    @Test
+    void anInboxPostEndsDeliveredToTheInbox() {
+        TikTokServiceStub.Account account = tiktokService.connectNewCreator("inbox", 73, false);
+        long size = 6_000_000;
+        String key = "videos/inbox-" + account.accountId();
+        String sha = Videos.put(s3, BUCKET, key, size, 6);
+        PostDue due = Posts.video(account, BUCKET, key, size, PostMode.INBOX, null);
+        kafka().send(due);
+
+        Kafka.Received published = awaitEvent(due.postId(), "post.published", Duration.ofSeconds(30));
+        assertThat(published.value().path("outcome").asText()).isEqualTo("INBOX_DELIVERED");
+        String publishId = published.value().path("publishId").asText();
+        assertThat(publishId).startsWith("v_inbox_file");
+        assertThat(sandbox.receivedUpload(publishId).orElseThrow().sha256Hex()).isEqualTo(sha);
+        assertThat(sandbox.publication(publishId).orElseThrow().status()).isEqualTo("SEND_TO_USER_INBOX");
+    }
+
+    @Test
+    void aPrivacyTheCreatorDoesNotOfferFailsBeforeInitWithAReasonTheUserCanActOn() {
+        TikTokServiceStub.Account account = tiktokService.connectNewCreator("private", 74, true);
+        long size = 1_000_000;
+        String key = "videos/private-" + account.accountId();
+        Videos.put(s3, BUCKET, key, size, 1);
+        PostDue due = Posts.video(account, BUCKET, key, size, PostMode.DIRECT_POST, "PUBLIC_TO_EVERYONE");
+        kafka().send(due);
+
+        Kafka.Received failed = awaitEvent(due.postId(), "post.failed", Duration.ofSeconds(30));
+        assertThat(failed.value().path("errorCode").asText()).isEqualTo("privacy_level_not_offered");
+        assertThat(failed.value().path("message").asText()).contains("FOLLOWER_OF_CREATOR");
+        assertThat(failed.value().path("retryable").asBoolean()).isFalse();
+        assertThat(failed.value().path("outcomeUnknown").asBoolean()).isFalse();
+        assertThat(failed.value().path("publishId").isNull()).isTrue();
+        assertThat(sandbox.initCallCount(account.openId())).isZero();
+    }
+
+    @Test
+    void aRedeliveredPostDueReSendsTheStoredOutcomeWithTheSameEventIdAndNeverInitsAgain() throws Exception {
+        TikTokServiceStub.Account account = tiktokService.connectNewCreator("again", 75, false);
+        long size = 2_000_000;
+        String key = "videos/again-" + account.accountId();
+        Videos.put(s3, BUCKET, key, size, 2);
+        PostDue due = Posts.video(account, BUCKET, key, size, PostMode.DIRECT_POST, "SELF_ONLY");
+        kafka().send(due);
+        Kafka.Received published = awaitEvent(due.postId(), "post.published", Duration.ofSeconds(30));
+
+        // the same event again, and post-service re-sending the same attempt under a new event id
+        kafka().send(due);
+        kafka().send(PostDue.of(due.postId(), due.userId(), due.attempt(), due.tiktokAccountId(), due.scheduledTime(),
+                due.mode(), due.mediaType(), due.title(), due.content(), due.privacyLevel(), due.disableComment(),
+                due.disableDuet(), due.disableStitch(), due.brandContentToggle(), due.brandOrganicToggle(), due.aigc(),
+                due.videoCoverTimestampMs(), due.photoCoverIndex(), due.media()));
+
+        TestSupport.await(Duration.ofSeconds(30)).until(() -> events(due.postId(), "post.published").size() >= 3);
+        assertThat(events(due.postId(), "post.published")).extracting(e -> e.value().path("eventId").asText())
+                .containsOnly(published.value().path("eventId").asText());
+        assertThat(sandbox.initCallCount(account.openId())).isEqualTo(1);
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterTopicAndTheConsumerCarriesOn() {
+        String poison = "{\"type\":\"post.due\",\"version\":99,\"eventId\":\"" + java.util.UUID.randomUUID() + "\"}";
+        kafka().sendRaw("1", poison);
+        kafka().sendRaw("1", "this is not json");
+        TestSupport.await(Duration.ofSeconds(30)).until(() -> kafka().deadLetters().stream()
+                .filter(r -> r.raw().equals(poison) || r.raw().equals("this is not json")).count() == 2);
+        assertThat(kafka().deadLetters().get(0).topic())
+                .isEqualTo(Topics.deadLetterOf(Topics.POST_DUE, "publisher-worker"));
+
+        // and the next valid post is still handled
+        TikTokServiceStub.Account account = tiktokService.connectNewCreator("after-poison", 76, false);
+        Videos.put(s3, BUCKET, "videos/after-poison", 1_000_000, 9);
+        PostDue due = Posts.video(account, BUCKET, "videos/after-poison", 1_000_000, PostMode.DIRECT_POST, "SELF_ONLY");
+        kafka().send(due);
+        awaitEvent(due.postId(), "post.published", Duration.ofSeconds(30));
+    }
+}
