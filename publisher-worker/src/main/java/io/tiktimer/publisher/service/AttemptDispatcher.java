@@ -41,6 +41,8 @@ public class AttemptDispatcher {
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final Object wakeup = new Object();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Attempts running here right now: never handed to a second worker, even if their lease looks expired. */
+    private final java.util.Set<Long> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean woken;
     private Semaphore slots;
     private ExecutorService workers;
@@ -126,6 +128,9 @@ public class AttemptDispatcher {
         List<Long> ids = QuarkusTransaction.requiringNew().call(
                 () -> attempts.claimRunnable(owner, now, now.plus(config.leaseDuration()), free));
         for (Long id : ids) {
+            if (!running.add(id)) {
+                continue;
+            }
             slots.acquireUninterruptibly();
             inFlight.incrementAndGet();
             workers.execute(() -> {
@@ -134,6 +139,7 @@ public class AttemptDispatcher {
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "attempt %d could not be processed", id);
                 } finally {
+                    running.remove(id);
                     inFlight.decrementAndGet();
                     slots.release();
                     wake();
