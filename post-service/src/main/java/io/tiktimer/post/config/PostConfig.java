@@ -1,0 +1,111 @@
+package io.tiktimer.post.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "post")
+public interface PostConfig {
+
+    Media media();
+
+    Dispatcher dispatcher();
+
+    Relay relay();
+
+    Retry retry();
+
+    Sweeper sweeper();
+
+    interface Media {
+        /** Bucket for uploaded media ({@code MEDIA_BUCKET}). */
+        String bucket();
+
+        /** S3 multipart part size; also the largest buffer an upload holds in memory. */
+        @WithDefault("8388608")
+        int partSizeBytes();
+
+        @WithDefault("4294967296")
+        long maxVideoBytes();
+
+        @WithDefault("20971520")
+        long maxImageBytes();
+
+        /** TikTok's upload endpoint accepts up to 10 min; Direct Post limits per creator are enforced by the publisher. */
+        @WithDefault("600")
+        double maxVideoSeconds();
+
+        @WithDefault("1")
+        double minVideoSeconds();
+
+        @WithDefault("23")
+        double minFps();
+
+        @WithDefault("60")
+        double maxFps();
+
+        @WithDefault("360")
+        int minSidePixels();
+
+        @WithDefault("4096")
+        int maxSidePixels();
+
+        /** How long a presigned upload URL stays valid. */
+        @WithDefault("PT1H")
+        Duration presignTtl();
+    }
+
+    interface Dispatcher {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("1000")
+        int batchSize();
+
+        /**
+         * Longest sleep when nothing is due soon: bounds how late a post created on another replica is seen. Posts
+         * created on this replica wake the dispatcher at once.
+         */
+        @WithDefault("PT0.5S")
+        Duration idlePoll();
+    }
+
+    interface Relay {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("2000")
+        int batchSize();
+
+        /** Sleep when the outbox is empty; the dispatcher on this replica wakes the relay at once after a claim. */
+        @WithDefault("PT1S")
+        Duration idlePoll();
+    }
+
+    interface Retry {
+        /** Attempts (dispatches) before a retryable failure becomes final. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        @WithDefault("PT1M")
+        Duration initialBackoff();
+
+        @WithDefault("PT1H")
+        Duration maxBackoff();
+    }
+
+    interface Sweeper {
+        /** How often the sweeper runs (read by its {@code @Scheduled} expression). */
+        @WithDefault("30s")
+        String interval();
+
+        /** A queued post with no publishing event after this long is dispatched again (same attempt number). */
+        @WithDefault("PT10M")
+        Duration queuedDeadline();
+
+        /** A publishing post with no outcome after this long becomes unconfirmed; it is never re-posted blindly. */
+        @WithDefault("PT30M")
+        Duration publishingDeadline();
+    }
+}

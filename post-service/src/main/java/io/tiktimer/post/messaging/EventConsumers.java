@@ -1,0 +1,66 @@
+package io.tiktimer.post.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import io.tiktimer.contracts.PostFailed;
+import io.tiktimer.contracts.PostPublished;
+import io.tiktimer.contracts.PostPublishing;
+import io.tiktimer.contracts.TikTokAccountChanged;
+import io.tiktimer.contracts.UserDeleted;
+import io.tiktimer.post.mapping.EventCodec;
+import io.tiktimer.post.service.AccountService;
+import io.tiktimer.post.service.OutcomeService;
+import io.tiktimer.post.service.UserDataService;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Kafka consumers (group {@code post-service}, see application.properties). Each handler runs its effect and the
+ * consumed-event mark in one transaction; the message is acknowledged only after that commit, and offsets are committed
+ * (throttled) only for acknowledged messages. A message that cannot be parsed or applied goes to the group's
+ * dead-letter topic instead of blocking the partition.
+ */
+@ApplicationScoped
+public class EventConsumers {
+
+    private final EventCodec codec;
+    private final OutcomeService outcomes;
+    private final AccountService accounts;
+    private final UserDataService users;
+
+    public EventConsumers(EventCodec codec, OutcomeService outcomes, AccountService accounts, UserDataService users) {
+        this.codec = codec;
+        this.outcomes = outcomes;
+        this.accounts = accounts;
+        this.users = users;
+    }
+
+    @Incoming("post-publishing")
+    @Blocking
+    public void onPublishing(String json) {
+        outcomes.onPublishing(codec.read(json, PostPublishing.class));
+    }
+
+    @Incoming("post-published")
+    @Blocking
+    public void onPublished(String json) {
+        outcomes.onPublished(codec.read(json, PostPublished.class));
+    }
+
+    @Incoming("post-failed")
+    @Blocking
+    public void onFailed(String json) {
+        outcomes.onFailed(codec.read(json, PostFailed.class));
+    }
+
+    @Incoming("tiktok-account")
+    @Blocking
+    public void onAccountChanged(String json) {
+        accounts.onAccountChanged(codec.read(json, TikTokAccountChanged.class));
+    }
+
+    @Incoming("user-deleted")
+    @Blocking
+    public void onUserDeleted(String json) {
+        users.onUserDeleted(codec.read(json, UserDeleted.class));
+    }
+}

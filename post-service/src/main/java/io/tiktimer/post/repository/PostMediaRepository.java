@@ -1,0 +1,38 @@
+package io.tiktimer.post.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.tiktimer.post.PostMedia;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class PostMediaRepository implements PanacheRepository<PostMedia> {
+
+    public List<Long> mediaIdsOf(long postId) {
+        return find("postId = ?1 order by position", postId).stream().map(pm -> pm.mediaId).toList();
+    }
+
+    public Map<Long, List<Long>> mediaIdsOf(Collection<Long> postIds) {
+        if (postIds.isEmpty()) {
+            return Map.of();
+        }
+        return find("postId in ?1 order by postId, position", postIds).stream()
+                .collect(Collectors.groupingBy(pm -> pm.postId, Collectors.mapping(pm -> pm.mediaId, Collectors.toList())));
+    }
+
+    public void replace(long postId, List<Long> mediaIds) {
+        delete("postId", postId);
+        getEntityManager().flush();
+        for (int i = 0; i < mediaIds.size(); i++) {
+            PostMedia pm = new PostMedia();
+            pm.postId = postId;
+            pm.position = i;
+            pm.mediaId = mediaIds.get(i);
+            persist(pm);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.tiktimer.post.rest;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.tiktimer.post.Media;
+import io.tiktimer.post.service.MediaService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+@Path("/media")
+@Tag(name = "Media", description = "Videos and photos in S3, checked against TikTok's limits")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed("user")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "Missing or invalid token")
+public class MediaResource {
+
+    private final MediaService media;
+    private final CurrentUser user;
+
+    public MediaResource(MediaService media, CurrentUser user) {
+        this.media = media;
+        this.user = user;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload a video or photo (multipart, part 'file')",
+            description = "Streamed to S3; container detected from the bytes; SHA-256, duration, resolution and frame "
+                    + "rate recorded.")
+    @APIResponse(responseCode = "201", description = "Stored and verified")
+    @APIResponse(responseCode = "400", description = "No file part")
+    @APIResponse(responseCode = "413", description = "Larger than TikTok accepts")
+    @APIResponse(responseCode = "415", description = "Not MP4/MOV/WebM/JPEG/WebP")
+    @APIResponse(responseCode = "422", description = "Outside TikTok's duration, resolution, frame-rate or codec limits")
+    public Response uploadMultipart(@RestForm("file") FileUpload file) {
+        if (file == null) {
+            throw Problems.badRequest("A multipart part named 'file' is required");
+        }
+        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+            Media m = media.ingest(user.id(), in, file.fileName());
+            return Response.status(201).header("Location", "/media/" + m.id).entity(MediaResponse.of(m)).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @POST
+    @Consumes({"video/*", "image/*", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Upload a video or photo as the raw request body",
+            description = "The body streams straight to S3 without touching the disk; the declared Content-Type is "
+                    + "ignored in favour of the bytes.")
+    @APIResponse(responseCode = "201", description = "Stored and verified")
+    @APIResponse(responseCode = "413", description = "Larger than TikTok accepts")
+    @APIResponse(responseCode = "415", description = "Not MP4/MOV/WebM/JPEG/WebP")
+    @APIResponse(responseCode = "422", description = "Outside TikTok's limits")
+    public Response uploadRaw(@QueryParam("filename") String filename, InputStream body) {
+        Media m = media.ingest(user.id(), body, filename);
+        return Response.status(201).header("Location", "/media/" + m.id).entity(MediaResponse.of(m)).build();
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record UploadRequest(String filename) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record UploadResponse(long mediaId, String uploadUrl, String method, Map<String, String> headers,
+                                 Instant expiresAt, String completeUrl) {
+    }
+
+    @POST
+    @Path("/uploads")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Operation(summary = "Start a direct-to-S3 upload for large files",
+            description = "PUT the bytes to upload_url with the given headers, then POST complete_url to verify.")
+    @APIResponse(responseCode = "201", description = "Presigned URL issued")
+    public Response startUpload(UploadRequest request) {
+        MediaService.PresignedUpload upload = media.presign(user.id(), request == null ? null : request.filename());
+        return Response.status(201).entity(new UploadResponse(upload.media().id, upload.url().toString(), "PUT",
+                Map.of("Content-Type", upload.contentType()), upload.expiresAt(),
+                "/media/" + upload.media().id + "/complete")).build();
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Operation(summary = "Verify a direct-to-S3 upload", description = "Reads the object back, checks it like a "
+            + "streamed upload; a rejected object is deleted.")
+    @APIResponse(responseCode = "200", description = "Verified, ready for posts")
+    @APIResponse(responseCode = "404", description = "No such media for this user")
+    @APIResponse(responseCode = "409", description = "Nothing uploaded yet")
+    @APIResponse(responseCode = "413", description = "Too large")
+    @APIResponse(responseCode = "415", description = "Unsupported container")
+    @APIResponse(responseCode = "422", description = "Outside TikTok's limits")
+    public MediaResponse complete(@PathParam("id") long id) {
+        return media.complete(user.id(), id).map(MediaResponse::of).orElseThrow(() -> Problems.notFound("Media"));
+    }
+
+    @GET
+    @Operation(summary = "List the caller's media, newest first")
+    @APIResponse(responseCode = "200", description = "The media")
+    public List<MediaResponse> list() {
+        return media.list(user.id()).stream().map(MediaResponse::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get one media item")
+    @APIResponse(responseCode = "200", description = "The media")
+    @APIResponse(responseCode = "404", description = "No such media for this user")
+    public MediaResponse get(@PathParam("id") long id) {
+        return media.find(user.id(), id).map(MediaResponse::of).orElseThrow(() -> Problems.notFound("Media"));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a media item and its S3 object")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such media for this user")
+    @APIResponse(responseCode = "409", description = "A post that may still be published uses it")
+    public Response delete(@PathParam("id") long id) {
+        return switch (media.delete(user.id(), id)) {
+            case DELETED -> Response.noContent().build();
+            case NOT_FOUND -> throw Problems.notFound("Media");
+            case IN_USE -> throw Problems.conflict("media_in_use",
+                    "A post that is not finished uses this media; delete or change the post first.");
+        };
+    }
+}

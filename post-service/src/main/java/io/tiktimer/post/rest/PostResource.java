@@ -1,0 +1,168 @@
+package io.tiktimer.post.rest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tiktimer.post.PostStatus;
+import io.tiktimer.post.mapping.PostMapper;
+import io.tiktimer.post.service.Dispatcher;
+import io.tiktimer.post.service.PostService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/posts")
+@Tag(name = "Posts", description = "Scheduled posts (the original API's /posts, extended)")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed("user")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "Missing or invalid token")
+public class PostResource {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    static final int DEFAULT_SIZE = 100;
+    static final int MAX_SIZE = 500;
+
+    private final PostService posts;
+    private final Dispatcher dispatcher;
+    private final CurrentUser user;
+
+    public PostResource(PostService posts, Dispatcher dispatcher, CurrentUser user) {
+        this.posts = posts;
+        this.dispatcher = dispatcher;
+        this.user = user;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a post", description = "Naive scheduled_time is UTC. Status scheduled unless status=draft.")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Malformed body")
+    @APIResponse(responseCode = "409", description = "Target TikTok account must be reconnected")
+    @APIResponse(responseCode = "422", description = "Invalid field (problem+json names it)")
+    public Response create(PostRequest request) {
+        if (request == null) {
+            throw Problems.badRequest("A JSON body is required");
+        }
+        PostService.PostView view = posts.create(user.id(), request, PostService.MissingAccount.UNPROCESSABLE);
+        dispatcher.wakeUp();
+        return Response.status(201).header("Location", "/posts/" + view.post().id)
+                .entity(PostMapper.toResponse(view.post(), view.mediaIds())).build();
+    }
+
+    @GET
+    @Operation(summary = "List the caller's posts", description = "A JSON array ordered by scheduled_time, as before. "
+            + "Paginated by page (from 0) and size (default 100, max 500); X-Total-Count and a Link header tell the rest.")
+    @APIResponse(responseCode = "200", description = "The page of posts")
+    @APIResponse(responseCode = "400", description = "Invalid filter")
+    public Response list(@QueryParam("status") String status,
+                         @QueryParam("tiktok_account_id") Long accountId,
+                         @QueryParam("platform") String platform,
+                         @Parameter(description = "scheduled_time >= from (ISO-8601)") @QueryParam("from") String from,
+                         @Parameter(description = "scheduled_time < to (ISO-8601)") @QueryParam("to") String to,
+                         @QueryParam("page") Integer page,
+                         @QueryParam("size") Integer size,
+                         @Context UriInfo uri) {
+        PostStatus s = null;
+        if (status != null) {
+            s = PostStatus.fromApiName(status).orElseThrow(() -> Problems.badRequest("Unknown status " + status));
+        }
+        int p = page == null ? 0 : page;
+        int n = size == null ? DEFAULT_SIZE : size;
+        if (p < 0 || n < 1 || n > MAX_SIZE) {
+            throw Problems.badRequest("page must be >= 0 and size between 1 and " + MAX_SIZE);
+        }
+        PostService.Filter filter = new PostService.Filter(s, accountId, platform,
+                from == null ? null : PostService.parseTime(from, null), to == null ? null : PostService.parseTime(to, null));
+        PostService.PostPage result = posts.list(user.id(), filter, p, n);
+        List<PostResponse> body = result.items().stream().map(v -> PostMapper.toResponse(v.post(), v.mediaIds())).toList();
+        Response.ResponseBuilder response = Response.ok(body).header("X-Total-Count", result.total());
+        if ((long) (p + 1) * n < result.total()) {
+            response.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("page", p + 1)
+                    .replaceQueryParam("size", n).build() + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get one of the caller's posts")
+    @APIResponse(responseCode = "200", description = "The post")
+    @APIResponse(responseCode = "404", description = "No such post for this user")
+    public PostResponse get(@PathParam("id") long id) {
+        return posts.get(user.id(), id).map(v -> PostMapper.toResponse(v.post(), v.mediaIds()))
+                .orElseThrow(() -> Problems.notFound("Post"));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a post", description = "Only before it is queued; a new scheduled_time on a failed "
+            + "post re-schedules it.")
+    @APIResponse(responseCode = "200", description = "The changed post")
+    @APIResponse(responseCode = "404", description = "No such post for this user")
+    @APIResponse(responseCode = "409", description = "The post is queued or later: it may already be at TikTok")
+    @APIResponse(responseCode = "422", description = "Invalid field")
+    public PostResponse patch(@PathParam("id") long id, PostRequest request) {
+        if (request == null) {
+            throw Problems.badRequest("A JSON body is required");
+        }
+        PostService.PostView view = posts.update(user.id(), id, request);
+        dispatcher.wakeUp();
+        return PostMapper.toResponse(view.post(), view.mediaIds());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a post", description = "Only before it is queued.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such post for this user")
+    @APIResponse(responseCode = "409", description = "The post is queued or later")
+    public Response delete(@PathParam("id") long id) {
+        posts.delete(user.id(), id);
+        return Response.noContent().build();
+    }
+
+    public record RetryRequest(@JsonProperty("confirm_not_published") Boolean confirmNotPublished) {
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Operation(summary = "Retry a failed or unconfirmed post now", description = "An unconfirmed post may already be "
+            + "live on TikTok: it is retried only with {\"confirm_not_published\": true}.")
+    @APIResponse(responseCode = "200", description = "The post, scheduled again")
+    @APIResponse(responseCode = "404", description = "No such post for this user")
+    @APIResponse(responseCode = "409", description = "Not retryable, or confirmation missing")
+    public PostResponse retry(@PathParam("id") long id, String body) {
+        // read by hand so that a bodiless POST (any or no Content-Type) works, as a retry button would send it
+        RetryRequest request = null;
+        if (body != null && !body.isBlank()) {
+            try {
+                request = JSON.readValue(body, RetryRequest.class);
+            } catch (java.io.IOException e) {
+                throw Problems.badRequest("The body must be JSON like {\"confirm_not_published\": true}");
+            }
+        }
+        boolean confirmed = request != null && Boolean.TRUE.equals(request.confirmNotPublished());
+        PostService.PostView view = posts.retry(user.id(), id, confirmed);
+        dispatcher.wakeUp();
+        return PostMapper.toResponse(view.post(), view.mediaIds());
+    }
+}

@@ -1,0 +1,451 @@
+package io.tiktimer.post.service;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.tiktimer.contracts.AccountStatus;
+import io.tiktimer.contracts.MediaType;
+import io.tiktimer.contracts.PostMode;
+import io.tiktimer.post.Media;
+import io.tiktimer.post.MediaStatus;
+import io.tiktimer.post.Post;
+import io.tiktimer.post.PostStatus;
+import io.tiktimer.post.TikTokAccount;
+import io.tiktimer.post.repository.MediaRepository;
+import io.tiktimer.post.repository.PostMediaRepository;
+import io.tiktimer.post.repository.PostRepository;
+import io.tiktimer.post.repository.TikTokAccountRepository;
+import io.tiktimer.post.rest.PostRequest;
+import io.tiktimer.post.rest.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Posts: validation, the editable-until-queued rule and the user's manual transitions (retry, publish now). */
+@ApplicationScoped
+public class PostService {
+
+    public static final Set<String> PRIVACY_LEVELS = Set.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS",
+            "FOLLOWER_OF_CREATOR", "SELF_ONLY");
+    static final int MAX_CONTENT = 2200;
+    static final int MAX_TITLE = 90;
+    static final int MAX_PHOTOS = 35;
+    /** A publishable post may be scheduled at most this far in the past (clock skew, "now" from a slow client). */
+    static final Duration PAST_GRACE = Duration.ofMinutes(5);
+
+    /** What the seed endpoint does when the user has no connected account: a 400, like the original. */
+    public enum MissingAccount { UNPROCESSABLE, BAD_REQUEST }
+
+    public record PostView(Post post, List<Long> mediaIds) {
+    }
+
+    public record PostPage(List<PostView> items, long total) {
+    }
+
+    public record Filter(PostStatus status, Long tiktokAccountId, String platform, Instant from, Instant to) {
+    }
+
+    private final PostRepository posts;
+    private final PostMediaRepository postMedia;
+    private final MediaRepository media;
+    private final TikTokAccountRepository accounts;
+
+    public PostService(PostRepository posts, PostMediaRepository postMedia, MediaRepository media,
+                       TikTokAccountRepository accounts) {
+        this.posts = posts;
+        this.postMedia = postMedia;
+        this.media = media;
+        this.accounts = accounts;
+    }
+
+    @Transactional
+    public PostView create(long userId, PostRequest r, MissingAccount missingAccount) {
+        if (r.content() == null) {
+            throw Problems.invalid("content", "content is required");
+        }
+        Post p = new Post();
+        p.userId = userId;
+        p.platform = "tiktok";
+        p.mode = PostMode.DIRECT_POST;
+        p.status = PostStatus.SCHEDULED;
+        p.disableComment = true;
+        p.disableDuet = true;
+        p.disableStitch = true;
+        List<Long> mediaIds = apply(p, r, List.of(), true);
+        resolveAndValidate(p, mediaIds, r.tiktokAccountId() != null, missingAccount, true);
+        p.createdAt = Instant.now();
+        p.updatedAt = p.createdAt;
+        posts.persist(p);
+        posts.flush();
+        postMedia.replace(p.id, mediaIds);
+        return new PostView(p, mediaIds);
+    }
+
+    /** Validates a post whose single video is still to be uploaded (the seed's multipart endpoint). Stores nothing. */
+    @Transactional
+    public void check(long userId, PostRequest r, MissingAccount missingAccount) {
+        Post p = new Post();
+        p.userId = userId;
+        p.platform = "tiktok";
+        p.mode = PostMode.DIRECT_POST;
+        p.status = PostStatus.SCHEDULED;
+        apply(p, r, List.of(), true);
+        resolveAndValidate(p, List.of(), r.tiktokAccountId() != null, missingAccount, true, true);
+    }
+
+    @Transactional
+    public PostView update(long userId, long id, PostRequest r) {
+        Post p = posts.findOwnedForUpdate(id, userId).orElseThrow(() -> Problems.notFound("Post"));
+        requireEditable(p, "edited");
+        List<Long> current = postMedia.mediaIdsOf(id);
+        boolean timeChanged = r.scheduledTime() != null;
+        List<Long> mediaIds = apply(p, r, current, false);
+        resolveAndValidate(p, mediaIds, r.tiktokAccountId() != null, MissingAccount.UNPROCESSABLE, timeChanged);
+        p.updatedAt = Instant.now();
+        if (!mediaIds.equals(current)) {
+            postMedia.replace(p.id, mediaIds);
+        }
+        return new PostView(p, mediaIds);
+    }
+
+    @Transactional
+    public void delete(long userId, long id) {
+        Post p = posts.findOwnedForUpdate(id, userId).orElseThrow(() -> Problems.notFound("Post"));
+        requireEditable(p, "deleted");
+        posts.delete(p);
+    }
+
+    public Optional<PostView> get(long userId, long id) {
+        return posts.findOwned(id, userId).map(p -> new PostView(p, postMedia.mediaIdsOf(p.id)));
+    }
+
+    public PostPage list(long userId, Filter f, int page, int size) {
+        StringBuilder q = new StringBuilder("userId = :user");
+        Parameters params = Parameters.with("user", userId);
+        if (f.status() != null) {
+            q.append(" and status = :status");
+            params.and("status", f.status());
+        }
+        if (f.tiktokAccountId() != null) {
+            q.append(" and tiktokAccountId = :account");
+            params.and("account", f.tiktokAccountId());
+        }
+        if (f.platform() != null) {
+            q.append(" and platform = :platform");
+            params.and("platform", f.platform());
+        }
+        if (f.from() != null) {
+            q.append(" and scheduledTime >= :from");
+            params.and("from", f.from());
+        }
+        if (f.to() != null) {
+            q.append(" and scheduledTime < :to");
+            params.and("to", f.to());
+        }
+        var query = posts.find(q + " order by scheduledTime asc nulls last, id asc", params).page(Page.of(page, size));
+        List<Post> rows = query.list();
+        Map<Long, List<Long>> mediaIds = postMedia.mediaIdsOf(rows.stream().map(p -> p.id).toList());
+        List<PostView> views = rows.stream().map(p -> new PostView(p, mediaIds.getOrDefault(p.id, List.of()))).toList();
+        return new PostPage(views, query.count());
+    }
+
+    /**
+     * Re-schedules a failed post now; an unconfirmed one only when the user confirmed it is not live on TikTok,
+     * because re-posting it could publish it twice.
+     */
+    @Transactional
+    public PostView retry(long userId, long id, boolean confirmNotPublished) {
+        Post p = posts.findOwnedForUpdate(id, userId).orElseThrow(() -> Problems.notFound("Post"));
+        if (p.status == PostStatus.UNCONFIRMED && !confirmNotPublished) {
+            throw HttpProblem.builder().withStatus(409).withTitle("Confirmation required")
+                    .withDetail("This post may already be live on TikTok. Check the TikTok profile; retry only with "
+                            + "{\"confirm_not_published\": true} if it is not there, or it could be published twice.")
+                    .with("code", "confirmation_required").build();
+        }
+        if (p.status != PostStatus.FAILED && p.status != PostStatus.UNCONFIRMED) {
+            throw Problems.conflict("Only failed or unconfirmed posts can be retried; this one is " + p.status.apiName() + ".");
+        }
+        List<Long> mediaIds = postMedia.mediaIdsOf(id);
+        p.status = PostStatus.SCHEDULED;
+        resolveAndValidate(p, mediaIds, p.tiktokAccountId != null, MissingAccount.UNPROCESSABLE, false);
+        p.dueAt = Instant.now();
+        p.errorCode = null;
+        p.errorMessage = null;
+        p.publishId = null;
+        p.updatedAt = Instant.now();
+        return new PostView(p, mediaIds);
+    }
+
+    /** The seed's "publish now": the post goes through the same dispatcher as any other, due immediately. */
+    @Transactional
+    public PostView publishNow(long userId, long id) {
+        Post p = posts.findOwnedForUpdate(id, userId).orElseThrow(() -> Problems.notFound("Post"));
+        if (!"tiktok".equalsIgnoreCase(p.platform)) {
+            throw Problems.badRequest("Not a TikTok post");
+        }
+        if (p.status != PostStatus.SCHEDULED && p.status != PostStatus.DRAFT) {
+            throw Problems.conflict("The post is " + p.status.apiName() + "; only draft or scheduled posts can be "
+                    + "published now" + (p.status == PostStatus.FAILED ? " (use /posts/{id}/retry)" : "") + ".");
+        }
+        List<Long> mediaIds = postMedia.mediaIdsOf(id);
+        p.status = PostStatus.SCHEDULED;
+        resolveAndValidate(p, mediaIds, p.tiktokAccountId != null, MissingAccount.BAD_REQUEST, false);
+        if (mediaIds.isEmpty()) {
+            throw Problems.badRequest("The post has no video to publish.");
+        }
+        p.dueAt = Instant.now();
+        p.updatedAt = Instant.now();
+        return new PostView(p, mediaIds);
+    }
+
+    private static void requireEditable(Post p, String verb) {
+        if (!p.status.editable()) {
+            throw Problems.conflict("post_in_flight", "The post is " + p.status.apiName() + " and can no longer be "
+                    + verb + ": it may already be at TikTok.");
+        }
+    }
+
+    /** Copies request fields onto the post; returns the media ids the post will have. */
+    private List<Long> apply(Post p, PostRequest r, List<Long> currentMedia, boolean creating) {
+        if (r.content() != null) {
+            if (r.content().length() > MAX_CONTENT) {
+                throw Problems.invalid("content", "content may be at most " + MAX_CONTENT + " characters");
+            }
+            p.content = r.content();
+        }
+        if (r.title() != null) {
+            if (r.title().length() > MAX_TITLE) {
+                throw Problems.invalid("title", "title may be at most " + MAX_TITLE + " characters");
+            }
+            p.title = r.title().isEmpty() ? null : r.title();
+        }
+        if (r.platform() != null) {
+            String platform = r.platform().trim().toLowerCase(Locale.ROOT);
+            if (platform.isEmpty() || platform.length() > 32) {
+                throw Problems.invalid("platform", "platform must be 1 to 32 characters");
+            }
+            p.platform = platform;
+        }
+        if (r.timeZone() != null) {
+            try {
+                p.timeZone = ZoneId.of(r.timeZone()).getId();
+            } catch (DateTimeException e) {
+                throw Problems.invalid("time_zone", "time_zone must be an IANA time zone such as Europe/Berlin");
+            }
+        }
+        if (r.scheduledTime() != null) {
+            p.scheduledTime = parseTime(r.scheduledTime(), p.timeZone);
+        }
+        if (r.status() != null) {
+            PostStatus s = PostStatus.fromApiName(r.status()).orElse(null);
+            boolean allowed = s == PostStatus.DRAFT || s == PostStatus.SCHEDULED || (!creating && s == PostStatus.CANCELLED);
+            if (!allowed) {
+                throw Problems.invalid("status", creating ? "status may be draft or scheduled"
+                        : "status may be set to draft, scheduled or cancelled");
+            }
+            p.status = s;
+        } else if (!creating && (p.status == PostStatus.FAILED || p.status == PostStatus.CANCELLED)
+                && r.scheduledTime() != null) {
+            // a new time for a failed or cancelled post re-schedules it (the original never could)
+            p.status = PostStatus.SCHEDULED;
+        }
+        if (r.tiktokAccountId() != null) {
+            p.tiktokAccountId = r.tiktokAccountId();
+        }
+        if (r.mode() != null) {
+            try {
+                p.mode = PostMode.valueOf(r.mode().trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw Problems.invalid("mode", "mode must be direct_post or inbox");
+            }
+        }
+        if (r.privacyLevel() != null) {
+            String level = r.privacyLevel().trim().toUpperCase(Locale.ROOT);
+            if (!PRIVACY_LEVELS.contains(level)) {
+                throw Problems.invalid("privacy_level", "privacy_level must be one of " + PRIVACY_LEVELS);
+            }
+            p.privacyLevel = level;
+        }
+        if (r.allowComment() != null) {
+            p.disableComment = !r.allowComment();
+        }
+        if (r.allowDuet() != null) {
+            p.disableDuet = !r.allowDuet();
+        }
+        if (r.allowStitch() != null) {
+            p.disableStitch = !r.allowStitch();
+        }
+        if (r.brandContentToggle() != null) {
+            p.brandContentToggle = r.brandContentToggle();
+        }
+        if (r.brandOrganicToggle() != null) {
+            p.brandOrganicToggle = r.brandOrganicToggle();
+        }
+        if (r.isAigc() != null) {
+            p.aigc = r.isAigc();
+        }
+        if (r.videoCoverTimestampMs() != null) {
+            if (r.videoCoverTimestampMs() < 0) {
+                throw Problems.invalid("video_cover_timestamp_ms", "video_cover_timestamp_ms must not be negative");
+            }
+            p.videoCoverTimestampMs = r.videoCoverTimestampMs();
+        }
+        if (r.photoCoverIndex() != null) {
+            if (r.photoCoverIndex() < 0) {
+                throw Problems.invalid("photo_cover_index", "photo_cover_index must not be negative");
+            }
+            p.photoCoverIndex = r.photoCoverIndex();
+        }
+        if (r.mediaIds() != null) {
+            if (r.mediaIds().stream().anyMatch(java.util.Objects::isNull)) {
+                throw Problems.invalid("media_ids", "media_ids must not contain null");
+            }
+            List<Long> ids = new ArrayList<>(new LinkedHashSet<>(r.mediaIds()));
+            if (ids.size() != r.mediaIds().size()) {
+                throw Problems.invalid("media_ids", "media_ids contains duplicates");
+            }
+            return ids;
+        }
+        return currentMedia;
+    }
+
+    /**
+     * Checks the post as a whole: media owned, ready and of one kind; the target account the user's and connected;
+     * TikTok's option rules. Drafts and cancelled posts are only checked for ownership.
+     */
+    private void resolveAndValidate(Post p, List<Long> mediaIds, boolean accountGiven, MissingAccount missingAccount,
+                                    boolean timeChanged) {
+        resolveAndValidate(p, mediaIds, accountGiven, missingAccount, timeChanged, false);
+    }
+
+    private void resolveAndValidate(Post p, List<Long> mediaIds, boolean accountGiven, MissingAccount missingAccount,
+                                    boolean timeChanged, boolean mediaComing) {
+        Map<Long, Media> found = new HashMap<>();
+        if (!mediaIds.isEmpty()) {
+            // lock the media rows: a concurrent DELETE /media/{id} decides before or after this post exists
+            for (Media m : media.find("id in ?1 and userId = ?2", mediaIds, p.userId)
+                    .withLock(LockModeType.PESSIMISTIC_READ).list()) {
+                found.put(m.id, m);
+            }
+            for (Long id : mediaIds) {
+                Media m = found.get(id);
+                if (m == null) {
+                    throw Problems.invalid("media_ids", "Unknown media " + id);
+                }
+                if (m.status != MediaStatus.READY) {
+                    throw Problems.invalid("media_ids", "Media " + id + " is not verified yet: complete its upload first");
+                }
+            }
+            Set<MediaType> kinds = new java.util.HashSet<>();
+            found.values().forEach(m -> kinds.add(m.kind));
+            if (kinds.size() > 1) {
+                throw Problems.invalid("media_ids", "A post carries one video or only photos, not both");
+            }
+            p.mediaType = kinds.iterator().next();
+            if (p.mediaType == MediaType.VIDEO && mediaIds.size() != 1) {
+                throw Problems.invalid("media_ids", "A video post carries exactly one video");
+            }
+            if (p.mediaType == MediaType.PHOTO && mediaIds.size() > MAX_PHOTOS) {
+                throw Problems.invalid("media_ids", "A photo post carries at most " + MAX_PHOTOS + " photos");
+            }
+        } else {
+            p.mediaType = null;
+        }
+        if (accountGiven) {
+            TikTokAccount a = accounts.findByIdOptional(p.tiktokAccountId == null ? -1L : p.tiktokAccountId)
+                    .filter(acc -> acc.userId == p.userId).orElse(null);
+            if (a == null) {
+                throw Problems.invalid("tiktok_account_id", "Unknown TikTok account");
+            }
+        }
+        if (p.status != PostStatus.SCHEDULED) {
+            return;
+        }
+        if (p.scheduledTime == null) {
+            throw Problems.invalid("scheduled_time", "scheduled_time is required unless the post is a draft");
+        }
+        if (p.attempt == 0 || timeChanged) {
+            p.dueAt = p.scheduledTime;
+        }
+        boolean publishable = mediaComing || !mediaIds.isEmpty() || p.tiktokAccountId != null;
+        if (!publishable) {
+            // the original JSON API's posts (no media, no account) are kept as they were; the dispatcher fails them
+            // with a clear reason when they come due, since there is nothing to publish
+            return;
+        }
+        if (p.tiktokAccountId == null) {
+            List<TikTokAccount> connected = accounts.connectedOf(p.userId);
+            if (connected.size() != 1) {
+                String detail = connected.isEmpty() ? "TikTok account not connected" :
+                        "Several TikTok accounts are connected: choose one with tiktok_account_id";
+                throw missingAccount == MissingAccount.BAD_REQUEST && connected.isEmpty()
+                        ? Problems.badRequest(detail) : Problems.invalid("tiktok_account_id", detail);
+            }
+            p.tiktokAccountId = connected.get(0).id;
+        }
+        TikTokAccount account = accounts.findById(p.tiktokAccountId);
+        if (account == null || account.userId != p.userId) {
+            throw Problems.invalid("tiktok_account_id", "Unknown TikTok account");
+        }
+        if (account.status != AccountStatus.CONNECTED) {
+            throw HttpProblem.builder().withStatus(409).withTitle("Reconnect TikTok")
+                    .withDetail("The TikTok account " + (account.displayName == null ? "" : "'" + account.displayName + "' ")
+                            + "needs to be reconnected before posts can be scheduled to it.")
+                    .with("code", "reconnect_tiktok").with("tiktok_account_id", account.id).build();
+        }
+        if (mediaIds.isEmpty() && !mediaComing) {
+            throw Problems.invalid("media_ids", "A scheduled TikTok post needs a video or photos (upload them via /media)");
+        }
+        if (p.mode == PostMode.DIRECT_POST && p.privacyLevel == null) {
+            throw Problems.invalid("privacy_level", "privacy_level is required for direct posts; TikTok allows no default");
+        }
+        if (p.brandContentToggle && "SELF_ONLY".equals(p.privacyLevel)) {
+            throw Problems.invalid("privacy_level", "Branded content cannot be private (SELF_ONLY)");
+        }
+        if (p.mediaType == MediaType.VIDEO && p.videoCoverTimestampMs != null) {
+            Double seconds = found.get(mediaIds.get(0)).durationSeconds;
+            if (seconds != null && p.videoCoverTimestampMs > seconds * 1000) {
+                throw Problems.invalid("video_cover_timestamp_ms", "The cover timestamp is after the end of the video");
+            }
+        }
+        if (p.mediaType == MediaType.PHOTO && p.photoCoverIndex != null && p.photoCoverIndex >= mediaIds.size()) {
+            throw Problems.invalid("photo_cover_index", "photo_cover_index must point at one of the photos");
+        }
+        if (timeChanged && p.scheduledTime.isBefore(Instant.now().minus(PAST_GRACE))) {
+            throw Problems.invalid("scheduled_time", "scheduled_time is in the past");
+        }
+    }
+
+    /** ISO-8601 with an offset, or naive (UTC, or local time in {@code zone} when the post has one). */
+    public static Instant parseTime(String value, String zone) {
+        String v = value.trim();
+        try {
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // not offset-qualified: try naive below
+        }
+        try {
+            LocalDateTime local = LocalDateTime.parse(v.replace(' ', 'T'));
+            return zone == null ? local.toInstant(ZoneOffset.UTC) : local.atZone(ZoneId.of(zone)).toInstant();
+        } catch (DateTimeParseException e) {
+            throw Problems.invalid("scheduled_time", "scheduled_time must be ISO-8601, e.g. 2026-12-01T18:30:00+01:00");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.tiktimer.post;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tiktimer.devstack.testing.JwtResource;
+import io.tiktimer.devstack.testing.KafkaResource;
+import io.tiktimer.devstack.testing.PostgresResource;
+import io.tiktimer.devstack.testing.S3Resource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Uploads land in S3 only when their bytes are what TikTok takes. */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(JwtResource.class)
+@QuarkusTestResource(value = S3Resource.class, initArgs = @ResourceArg(name = S3Resource.BUCKET_ARG, value = InfrastructureTest.BUCKET))
+class MediaTest {
+
+    @Inject
+    S3Client s3;
+
+    @Test
+    void aVideoIsStoredWithWhatItsContainerSaysAndItsHash() throws Exception {
+        long user = Fixtures.newId();
+        byte[] video = TestMedia.mp4(31.5, 1080, 1920, 30);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(video));
+        // multipart, with a misleading name and type: the bytes decide
+        long id = given().auth().oauth2(Fixtures.token(user)).multiPart("file", "clip.webm", video, "video/webm")
+                .when().post("/media").then().statusCode(201)
+                .body("status", equalTo("ready")).body("kind", equalTo("video")).body("container", equalTo("mp4"))
+                .body("content_type", equalTo("video/mp4")).body("sha256", equalTo(sha))
+                .body("size_bytes", equalTo(video.length)).body("duration_seconds", equalTo(31.5f))
+                .body("width", equalTo(1080)).body("height", equalTo(1920)).body("codec", equalTo("avc1"))
+                .extract().jsonPath().getLong("id");
+        given().auth().oauth2(Fixtures.token(user)).when().get("/media/" + id).then().statusCode(200)
+                .body("fps", equalTo(30.0f));
+        byte[] stored = s3.getObjectAsBytes(b -> b.bucket(InfrastructureTest.BUCKET).key("users/" + user + "/media/" + id)).asByteArray();
+        assertThat(stored).isEqualTo(video);
+        given().auth().oauth2(Fixtures.token(user)).when().get("/media").then().body("id", equalTo(List.of((int) id)));
+        given().auth().oauth2(Fixtures.token(user)).when().delete("/media/" + id).then().statusCode(204);
+        assertThat(s3.listObjectsV2(b -> b.bucket(InfrastructureTest.BUCKET).prefix("users/" + user + "/")).contents()).isEmpty();
+    }
+
+    @Test
+    void whatTikTokWouldRejectIsRejectedWithAClearProblemAndLeavesNothingBehind() {
+        long user = Fixtures.newId();
+        String token = Fixtures.token(user);
+        given().auth().oauth2(token).contentType("video/mp4").body("just text, not a video".getBytes())
+                .when().post("/media").then().statusCode(415).contentType(containsString("application/problem+json"))
+                .body("code", equalTo("unsupported_media_type"));
+        given().auth().oauth2(token).contentType("video/mp4").body(TestMedia.mp4(700, 1080, 1920, 30))
+                .when().post("/media").then().statusCode(422).body("code", equalTo("video_too_long"));
+        given().auth().oauth2(token).contentType("video/mp4").body(TestMedia.mp4(10, 320, 240, 30))
+                .when().post("/media").then().statusCode(422).body("code", equalTo("unsupported_resolution"));
+        given().auth().oauth2(token).contentType("video/mp4").body(TestMedia.mp4(10, 1080, 1920, 10))
+                .when().post("/media").then().statusCode(422).body("code", equalTo("unsupported_frame_rate"));
+        given().auth().oauth2(token).contentType("video/mp4").body(TestMedia.mp4(10, 1080, 1920, 30, "mp4v"))
+                .when().post("/media").then().statusCode(422).body("code", equalTo("unsupported_codec"));
+        byte[] truncated = java.util.Arrays.copyOf(TestMedia.mp4(10, 1080, 1920, 30), 2000);
+        given().auth().oauth2(token).contentType("video/mp4").body(truncated)
+                .when().post("/media").then().statusCode(422).body("code", equalTo("invalid_video"));
+        given().auth().oauth2(token).when().get("/media").then().body("size()", equalTo(0));
+        assertThat(s3.listObjectsV2(b -> b.bucket(InfrastructureTest.BUCKET).prefix("users/" + user + "/")).contents()).isEmpty();
+    }
+
+    @Test
+    void mediaUsedByAScheduledPostCannotBeDeleted() {
+        long user = Fixtures.newId();
+        long media = Fixtures.uploadVideo(user, TestMedia.mp4(10, 1080, 1920, 30));
+        long post = given().auth().oauth2(Fixtures.token(user)).contentType(ContentType.JSON)
+                .body(Map.of("content", "draft", "status", "draft", "media_ids", List.of(media)))
+                .when().post("/posts").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().auth().oauth2(Fixtures.token(user)).when().delete("/media/" + media).then().statusCode(409)
+                .body("code", equalTo("media_in_use"));
+        given().auth().oauth2(Fixtures.token(user)).when().delete("/posts/" + post).then().statusCode(204);
+        given().auth().oauth2(Fixtures.token(user)).when().delete("/media/" + media).then().statusCode(204);
+    }
+
+    @Test
+    void aPresignedUploadIsVerifiedByReadingItBack() throws Exception {
+        long user = Fixtures.newId();
+        var start = given().auth().oauth2(Fixtures.token(user)).contentType(ContentType.JSON).body("{\"filename\": \"big.mp4\"}")
+                .when().post("/media/uploads").then().statusCode(201).extract().jsonPath();
+        long id = start.getLong("media_id");
+        given().auth().oauth2(Fixtures.token(user)).when().post("/media/" + id + "/complete").then().statusCode(409)
+                .body("code", equalTo("upload_missing"));
+        byte[] video = TestMedia.mp4(20, 720, 1280, 25);
+        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(start.getString("upload_url")))
+                .header("Content-Type", start.getString("headers.Content-Type"))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(video)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        given().auth().oauth2(Fixtures.token(user)).when().post("/media/" + id + "/complete").then().statusCode(200)
+                .body("status", equalTo("ready")).body("duration_seconds", equalTo(20.0f)).body("fps", equalTo(25.0f));
+    }
+}
