@@ -2,6 +2,7 @@ package io.tiktimer.post.service;
 
 import io.tiktimer.contracts.MediaType;
 import org.mp4parser.IsoFile;
+import org.mp4parser.PropertyBoxParserImpl;
 import org.mp4parser.boxes.iso14496.part12.HandlerBox;
 import org.mp4parser.boxes.iso14496.part12.MediaBox;
 import org.mp4parser.boxes.iso14496.part12.MediaHeaderBox;
@@ -17,6 +18,9 @@ import org.mp4parser.tools.ByteBufferByteChannel;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,6 +48,26 @@ public final class MediaInspector {
     static final int WEBM_HEAD_LIMIT = 1 << 20;
     /** A moov box for a 10-minute 60 fps video is a few MB; anything bigger is not something TikTok would take. */
     static final int MOOV_LIMIT = 64 << 20;
+
+    /**
+     * isoparser's box-type table. Its default parser looks the table up through the system class loader, which in a
+     * packaged Quarkus application does not see library jars (every box would parse as unknown), so it is loaded here
+     * through this class's loader and handed over explicitly.
+     */
+    private static final Properties BOX_TYPES = loadBoxTypes();
+
+    private static Properties loadBoxTypes() {
+        Properties p = new Properties();
+        try (InputStream in = MediaInspector.class.getClassLoader().getResourceAsStream("isoparser2-default.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("isoparser2-default.properties is missing from the class path");
+            }
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
 
     private final MessageDigest sha256;
     private final byte[] head = new byte[HEAD_LIMIT];
@@ -204,7 +228,7 @@ public final class MediaInspector {
             throw new MediaRejectedException("invalid_video",
                     "The video has no moov box (it is truncated or not a finished recording).");
         }
-        try (IsoFile iso = new IsoFile(new ByteBufferByteChannel(ByteBuffer.wrap(moovBytes)))) {
+        try (IsoFile iso = new IsoFile(new ByteBufferByteChannel(ByteBuffer.wrap(moovBytes)), new PropertyBoxParserImpl(BOX_TYPES))) {
             MovieBox movie = iso.getMovieBox();
             if (movie == null) {
                 throw new MediaRejectedException("invalid_video", "The video's moov box cannot be read.");
@@ -247,6 +271,7 @@ public final class MediaInspector {
             if (e instanceof MediaRejectedException r) {
                 throw r;
             }
+            org.jboss.logging.Logger.getLogger(MediaInspector.class).debugf(e, "Unreadable moov box");
             throw new MediaRejectedException("invalid_video", "The video's moov box cannot be read.");
         }
     }

@@ -1,0 +1,204 @@
+package io.tiktimer.post.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tiktimer.contracts.Topics;
+import io.tiktimer.devstack.KafkaBroker;
+import io.tiktimer.devstack.PostgresServer;
+import io.tiktimer.devstack.QuarkusAppProcess;
+import io.tiktimer.devstack.RepositoryLayout;
+import io.tiktimer.devstack.S3Server;
+import io.tiktimer.devstack.testing.TestJwtIssuer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Dispatch benchmarks against the packaged service (JVM mode) with PostgreSQL (fsync on) and a real Kafka broker on
+ * this machine. Not a test: run {@code post-service/bench/dispatch.sh} after {@code mvn package}. Prints:
+ * <ol>
+ *     <li>burst: N posts due at the same instant; posts/s from the due instant until every post.due is acknowledged
+ *     by Kafka (outbox empty: the relay deletes rows only after the ack);</li>
+ *     <li>steady lag: posts due at a steady rate; per post, the time from scheduled_time to the record's Kafka
+ *     timestamp (CreateTime, stamped by the relay's producer at send; the ack follows within the linger + round
+ *     trip) and to the moment a consumer received it (an upper bound of the ack);</li>
+ *     <li>idle CPU: the service's CPU use over a period with nothing due.</li>
+ * </ol>
+ */
+public final class DispatchBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int burst = Integer.getInteger("burst", 100_000);
+        int rate = Integer.getInteger("rate", 200);
+        int steadySeconds = Integer.getInteger("steadySeconds", 30);
+        Path work = Files.createTempDirectory("post-bench");
+        try (PostgresServer pg = PostgresServer.startPersistent(work.resolve("pg"), 0,
+                Map.of("fsync", "on", "synchronous_commit", "on"));
+             KafkaBroker kafka = KafkaBroker.startEphemeral(1);
+             S3Server s3 = S3Server.startEphemeral().createBucket("tiktimer-media");
+             TestJwtIssuer jwt = TestJwtIssuer.start()) {
+            Map<String, String> env = new HashMap<>();
+            env.put("DB_URL", pg.jdbcUrl());
+            env.put("DB_USER", PostgresServer.USER);
+            env.put("DB_PASSWORD", PostgresServer.PASSWORD);
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            env.put("JWT_JWKS_URL", jwt.jwksUrl());
+            env.put("MEDIA_BUCKET", "tiktimer-media");
+            env.put("S3_ENDPOINT", s3.endpoint());
+            env.put("S3_PATH_STYLE", "true");
+            env.put("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "static");
+            env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", S3Server.ACCESS_KEY);
+            env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", S3Server.SECRET_KEY);
+            try (QuarkusAppProcess app = QuarkusAppProcess.start("post-service-bench",
+                    RepositoryLayout.quarkusRunJar("post-service"), 0, env, List.of("-Xmx512m"),
+                    work.resolve("app.log"), Duration.ofSeconds(120));
+                 Connection db = DriverManager.getConnection(pg.jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD)) {
+                printLoad("before");
+                long mediaId = seedMedia(db);
+                runBurst(db, kafka, burst, mediaId);
+                printLoad("after burst");
+                runSteady(db, kafka, rate, steadySeconds, mediaId);
+                printLoad("after steady");
+                idleCpu(app.pid(), 30);
+            }
+        }
+    }
+
+    private static long seedMedia(Connection db) throws Exception {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(
+                "insert into post.media (user_id, status, kind, container, content_type, bucket, s3_key, size_bytes, sha256, "
+                        + "duration_seconds) values (1, 'READY', 'VIDEO', 'mp4', 'video/mp4', 'tiktimer-media', 'users/1/media/1', "
+                        + "1000000, repeat('a', 64), 10) returning id")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String insertDue(long mediaId, String dueExpression, int count) {
+        return "with ins as (insert into post.post (user_id, content, scheduled_time, platform, status, tiktok_account_id, "
+                + "mode, media_type, privacy_level, disable_comment, disable_duet, disable_stitch, brand_content_toggle, "
+                + "brand_organic_toggle, is_aigc, due_at) select 1, 'bench ' || g, " + dueExpression + ", 'tiktok', "
+                + "'scheduled', (g % 500) + 1, 'DIRECT_POST', 'VIDEO', 'SELF_ONLY', true, true, true, false, false, false, "
+                + dueExpression + " from generate_series(1, " + count + ") g returning id) "
+                + "insert into post.post_media (post_id, position, media_id) select id, 0, " + mediaId + " from ins";
+    }
+
+    private static void runBurst(Connection db, KafkaBroker kafka, int count, long mediaId) throws Exception {
+        Instant due = Instant.now().plusSeconds(20);
+        try (Statement st = db.createStatement()) {
+            st.execute(insertDue(mediaId, "'" + due + "'::timestamptz", count));
+        }
+        while (Instant.now().isBefore(due)) {
+            Thread.sleep(5);
+        }
+        long start = System.nanoTime();
+        while (true) {
+            try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(
+                    "select (select count(*) from post.post where status = 'scheduled'), (select count(*) from post.outbox_event)")) {
+                rs.next();
+                if (rs.getLong(1) == 0 && rs.getLong(2) == 0) {
+                    break;
+                }
+            }
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long onTopic = countTopic(kafka);
+        System.out.printf("BURST: %d posts due at once -> all post.due acknowledged by Kafka in %.2f s = %.0f posts/s "
+                + "(records on post.due: %d)%n", count, seconds, count / seconds, onTopic);
+    }
+
+    private static long countTopic(KafkaBroker kafka) {
+        try (KafkaConsumer<String, String> c = consumer(kafka)) {
+            var partitions = c.partitionsFor(Topics.POST_DUE).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            return c.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private static KafkaConsumer<String, String> consumer(KafkaBroker kafka) {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new StringDeserializer());
+    }
+
+    private static void runSteady(Connection db, KafkaBroker kafka, int rate, int seconds, long mediaId) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        int count = rate * seconds;
+        long stepMicros = 1_000_000L / rate;
+        try (KafkaConsumer<String, String> c = consumer(kafka)) {
+            c.subscribe(List.of(Topics.POST_DUE));
+            while (c.assignment().isEmpty()) {
+                c.poll(Duration.ofMillis(100));
+            }
+            c.seekToEnd(c.assignment());
+            c.assignment().forEach(c::position);
+            Instant start = Instant.now().plusSeconds(10);
+            try (Statement st = db.createStatement()) {
+                st.execute(insertDue(mediaId, "'" + start + "'::timestamptz + (g * " + stepMicros + ") * interval '1 microsecond'", count));
+            }
+            List<Long> toSend = new ArrayList<>();
+            List<Long> toReceive = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 10_000 + seconds * 1000L + 15_000;
+            while (toReceive.size() < count && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(5))) {
+                    long now = System.currentTimeMillis();
+                    JsonNode n = json.readTree(r.value());
+                    long scheduled = Instant.parse(n.get("scheduledTime").asText()).toEpochMilli();
+                    toSend.add(r.timestamp() - scheduled);
+                    toReceive.add(now - scheduled);
+                }
+            }
+            System.out.printf("STEADY: %d posts at %d/s; scheduled_time -> Kafka record timestamp: p50 %d ms, p99 %d ms, "
+                            + "max %d ms; scheduled_time -> consumer received: p50 %d ms, p99 %d ms, max %d ms (%d received)%n",
+                    count, rate, pct(toSend, 50), pct(toSend, 99), pct(toSend, 100), pct(toReceive, 50),
+                    pct(toReceive, 99), pct(toReceive, 100), toReceive.size());
+        }
+    }
+
+    private static long pct(List<Long> values, int p) {
+        if (values.isEmpty()) {
+            return -1;
+        }
+        long[] a = values.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(a);
+        int i = (int) Math.min(a.length - 1, Math.ceil(p / 100.0 * a.length) - 1);
+        return a[Math.max(0, i)];
+    }
+
+    private static void idleCpu(long pid, int seconds) throws Exception {
+        long ticks0 = cpuTicks(pid);
+        Thread.sleep(seconds * 1000L);
+        long ticks1 = cpuTicks(pid);
+        double cpuSeconds = (ticks1 - ticks0) / 100.0;
+        System.out.printf("IDLE: service used %.2f CPU-s in %d s = %.2f%% of one core (nothing due; consumers, "
+                + "dispatcher and relay idle-polling)%n", cpuSeconds, seconds, 100 * cpuSeconds / seconds);
+    }
+
+    /** utime + stime of the process, in clock ticks (USER_HZ = 100 on Linux). */
+    private static long cpuTicks(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    private static void printLoad(String when) throws Exception {
+        System.out.printf("LOAD (%s): %s", when, Files.readString(Path.of("/proc/loadavg")));
+    }
+}
