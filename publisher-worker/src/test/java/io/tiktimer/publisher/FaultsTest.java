@@ -158,11 +158,13 @@ class FaultsTest {
         sandbox.faults().failNext(SandboxEndpoint.STATUS_FETCH, 1,
                 Fault.errorWithHttp200("access_token_invalid", "The access token is invalid or not found in the request."));
         long tokenCallsBefore = tiktokService.tokenCalls();
+        long forcedBefore = tiktokService.forcedRefreshes();
         kafka().send(due);
 
         awaitEvent(due.postId(), "post.published", Duration.ofSeconds(60));
         assertThat(sandbox.acceptedInitCount(account.openId())).isEqualTo(1);
         assertThat(tiktokService.tokenCalls() - tokenCallsBefore).as("asked tiktok-service again").isGreaterThanOrEqualTo(2);
+        assertThat(tiktokService.forcedRefreshes() - forcedBefore).as("asked for a forced refresh").isEqualTo(1);
         assertThat(tiktokService.reconnectReports()).doesNotContain(account.accountId());
     }
 

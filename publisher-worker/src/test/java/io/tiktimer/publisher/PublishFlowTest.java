@@ -151,7 +151,8 @@ class PublishFlowTest {
                 due.disableDuet(), due.disableStitch(), due.brandContentToggle(), due.brandOrganicToggle(), due.aigc(),
                 due.videoCoverTimestampMs(), due.photoCoverIndex(), due.media()));
 
-        TestSupport.await(Duration.ofSeconds(30)).until(() -> events(due.postId(), "post.published").size() >= 3);
+        // both re-sends carry the stored event id; while one still waits in the outbox the other is absorbed there
+        TestSupport.await(Duration.ofSeconds(30)).until(() -> events(due.postId(), "post.published").size() >= 2);
         assertThat(events(due.postId(), "post.published")).extracting(e -> e.value().path("eventId").asText())
                 .containsOnly(published.value().path("eventId").asText());
         assertThat(sandbox.initCallCount(account.openId())).isEqualTo(1);

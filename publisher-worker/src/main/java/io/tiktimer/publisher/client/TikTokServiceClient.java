@@ -25,8 +25,9 @@ public class TikTokServiceClient {
         this.json = json;
     }
 
-    public AccessToken accessToken(long accountId, long userId) {
-        try (Response response = rest.accessToken(accountId, new TikTokServiceRestClient.AccessTokenRequest(userId))) {
+    public AccessToken accessToken(long accountId, long userId, boolean forceRefresh) {
+        try (Response response = rest.accessToken(accountId,
+                new TikTokServiceRestClient.AccessTokenRequest(userId, forceRefresh))) {
             return read(accountId, response);
         } catch (WebApplicationException e) {
             return read(accountId, e.getResponse());
@@ -38,7 +39,7 @@ public class TikTokServiceClient {
     /** Tells tiktok-service that TikTok refused even a fresh token; best effort, the attempt reports it anyway. */
     public void reportReconnectRequired(long accountId, long userId) {
         try (Response response = rest.reconnectRequired(accountId,
-                new TikTokServiceRestClient.AccessTokenRequest(userId))) {
+                new TikTokServiceRestClient.ReconnectRequest(userId))) {
             LOG.infof("reported account %d as needing reconnect: HTTP %d", accountId, response.getStatus());
         } catch (WebApplicationException e) {
             LOG.warnf("tiktok-service refused the reconnect report for account %d: HTTP %d", accountId,

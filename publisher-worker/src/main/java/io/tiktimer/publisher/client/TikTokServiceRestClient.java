@@ -24,8 +24,12 @@ interface TikTokServiceRestClient {
 
     @POST
     @Path("/reconnect-required")
-    Response reconnectRequired(@PathParam("accountId") long accountId, AccessTokenRequest request);
+    Response reconnectRequired(@PathParam("accountId") long accountId, ReconnectRequest request);
 
-    record AccessTokenRequest(long userId) {
+    /** {@code forceRefresh}: TikTok answered access_token_invalid, so refresh even if the token looks valid. */
+    record AccessTokenRequest(long userId, boolean forceRefresh) {
+    }
+
+    record ReconnectRequest(long userId) {
     }
 }

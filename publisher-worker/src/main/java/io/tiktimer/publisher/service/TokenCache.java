@@ -20,6 +20,7 @@ public class TokenCache {
     private final TikTokServiceClient tiktokService;
     private final Clock clock;
     private final Map<String, AccessToken> tokens = new ConcurrentHashMap<>();
+    private final java.util.Set<String> rejected = ConcurrentHashMap.newKeySet();
 
     public TokenCache(TikTokServiceClient tiktokService, Clock clock) {
         this.tiktokService = tiktokService;
@@ -33,13 +34,15 @@ public class TokenCache {
                 && cached.expiresAt().isAfter(clock.instant().plus(MIN_REMAINING))) {
             return cached;
         }
-        AccessToken fresh = tiktokService.accessToken(accountId, userId);
+        AccessToken fresh = tiktokService.accessToken(accountId, userId, rejected.contains(key));
+        rejected.remove(key);
         tokens.put(key, fresh);
         return fresh;
     }
 
-    /** TikTok refused the token: ask tiktok-service again next time. */
+    /** TikTok refused the token: next time ask tiktok-service for a forced refresh. */
     public void invalidate(long accountId, long userId) {
         tokens.remove(accountId + "/" + userId);
+        rejected.add(accountId + "/" + userId);
     }
 }

@@ -46,6 +46,7 @@ public final class TikTokServiceStub implements AutoCloseable {
     private final Set<Long> needsReconnect = ConcurrentHashMap.newKeySet();
     private final List<Long> reconnectReports = new CopyOnWriteArrayList<>();
     private final AtomicLong tokenCalls = new AtomicLong();
+    private final AtomicLong forcedRefreshes = new AtomicLong();
     private volatile int unavailableAnswersLeft;
 
     private TikTokServiceStub(HttpServer server, TikTokSandbox sandbox) {
@@ -96,6 +97,11 @@ public final class TikTokServiceStub implements AutoCloseable {
 
     public List<Long> reconnectReports() {
         return List.copyOf(reconnectReports);
+    }
+
+    /** Calls that asked for a refresh because TikTok had refused the token. */
+    public long forcedRefreshes() {
+        return forcedRefreshes.get();
     }
 
     public long tokenCalls() {
@@ -161,6 +167,9 @@ public final class TikTokServiceStub implements AutoCloseable {
                 return;
             }
             tokenCalls.incrementAndGet();
+            if (body.replace(" ", "").contains("\"forceRefresh\":true")) {
+                forcedRefreshes.incrementAndGet();
+            }
             if (unavailableAnswersLeft > 0) {
                 unavailableAnswersLeft--;
                 send(exchange, 503, "application/problem+json", "{\"status\":503,\"title\":\"TikTok unreachable\"}");
