@@ -78,8 +78,11 @@ public interface PostConfig {
         @WithDefault("2000")
         int batchSize();
 
-        /** Sleep when the outbox is empty; the dispatcher on this replica wakes the relay at once after a claim. */
-        @WithDefault("PT1S")
+        /**
+         * Sleep when the outbox is empty; the dispatcher on this replica wakes the relay at once after a claim, so this
+         * only bounds how late rows left by a crashed replica are picked up.
+         */
+        @WithDefault("PT2S")
         Duration idlePoll();
     }
 

@@ -76,7 +76,47 @@ public final class DispatchBenchmark {
                 runSteady(db, kafka, rate, steadySeconds, mediaId);
                 printLoad("after steady");
                 idleCpu(app.pid(), 30);
+                apiThroughput(db, app.baseUrl(), jwt.userToken(7, "bench"), work);
+                printLoad("after api");
             }
+        }
+    }
+
+    /** wrk, 16 connections: GET /posts returning 50 rows, and POST /posts (original JSON body). */
+    private static void apiThroughput(Connection db, String baseUrl, String token, Path work) throws Exception {
+        try (Statement st = db.createStatement()) {
+            st.execute("insert into post.post (user_id, content, scheduled_time, platform, status, mode, disable_comment, "
+                    + "disable_duet, disable_stitch, brand_content_toggle, brand_organic_toggle, is_aigc, due_at) "
+                    + "select 7, 'api bench ' || g, '2030-01-01'::timestamptz + g * interval '1 hour', 'tiktok', 'scheduled', "
+                    + "'DIRECT_POST', true, true, true, false, false, false, '2030-01-01'::timestamptz + g * interval '1 hour' "
+                    + "from generate_series(1, 50) g");
+        }
+        Path post = work.resolve("post.lua");
+        Files.writeString(post, "wrk.method = \"POST\"\n"
+                + "wrk.body = '{\"content\": \"bench\", \"scheduled_time\": \"2030-06-01T12:00:00\"}'\n"
+                + "wrk.headers[\"Content-Type\"] = \"application/json\"\n");
+        String auth = "Authorization: Bearer " + token;
+        // warm-up, then the measured runs
+        wrk(List.of("wrk", "-t2", "-c16", "-d5s", "-H", auth, baseUrl + "/posts?size=50"), null);
+        wrk(List.of("wrk", "-t2", "-c16", "-d15s", "-H", auth, baseUrl + "/posts?size=50"), "API GET /posts (50 rows)");
+        wrk(List.of("wrk", "-t2", "-c16", "-d15s", "-H", auth, "-s", post.toString(), baseUrl + "/posts"),
+                "API POST /posts");
+    }
+
+    private static void wrk(List<String> command, String label) throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            System.out.println("API: wrk not installed (apt-get install wrk); skipped");
+            return;
+        }
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        if (label != null) {
+            System.out.println(label + ":");
+            out.lines().filter(l -> l.contains("Requests/sec") || l.contains("Latency") || l.contains("requests in")
+                    || l.contains("Non-2xx")).forEach(l -> System.out.println("  " + l.trim()));
         }
     }
 
