@@ -103,6 +103,8 @@ class MediaTest {
         given().auth().oauth2(Fixtures.token(user)).when().post("/media/" + id + "/complete").then().statusCode(409)
                 .body("code", equalTo("upload_missing"));
         byte[] video = TestMedia.mp4(20, 720, 1280, 25);
+        // a bare POST (no body) also starts an upload
+        given().auth().oauth2(Fixtures.token(user)).when().post("/media/uploads").then().statusCode(201);
         HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(start.getString("upload_url")))
                 .header("Content-Type", start.getString("headers.Content-Type"))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(video)).build(), HttpResponse.BodyHandlers.ofString());

@@ -38,6 +38,8 @@ import java.util.Map;
 @APIResponse(responseCode = "401", description = "Missing or invalid token")
 public class MediaResource {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final MediaService media;
     private final CurrentUser user;
 
@@ -97,7 +99,16 @@ public class MediaResource {
     @Operation(summary = "Start a direct-to-S3 upload for large files",
             description = "PUT the bytes to upload_url with the given headers, then POST complete_url to verify.")
     @APIResponse(responseCode = "201", description = "Presigned URL issued")
-    public Response startUpload(UploadRequest request) {
+    public Response startUpload(String body) {
+        // read by hand so that a bodiless POST (any or no Content-Type) works too
+        UploadRequest request = null;
+        if (body != null && !body.isBlank()) {
+            try {
+                request = JSON.readValue(body, UploadRequest.class);
+            } catch (IOException e) {
+                throw Problems.badRequest("The body must be JSON like {\"filename\": \"clip.mp4\"}");
+            }
+        }
         MediaService.PresignedUpload upload = media.presign(user.id(), request == null ? null : request.filename());
         return Response.status(201).entity(new UploadResponse(upload.media().id, upload.url().toString(), "PUT",
                 Map.of("Content-Type", upload.contentType()), upload.expiresAt(),
