@@ -124,10 +124,18 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Kafka cluster ids are 16 random bytes in URL-safe base64 without padding (22 characters). */
-    private static String newClusterId() {
+    /**
+     * Kafka cluster ids are 16 random bytes in URL-safe base64 without padding (22 characters). One that starts with
+     * '-' would be read as an option by the storage tool, so those are drawn again.
+     */
+    static String newClusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 }

@@ -59,4 +59,12 @@ class KafkaBrokerTest {
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
         assertThat(Ports.isListening(port)).isFalse();
     }
+
+    @Test
+    void clusterIdsNeverLookLikeAnOptionToTheStorageTool() {
+        for (int i = 0; i < 2_000; i++) {
+            String id = KafkaBroker.newClusterId();
+            assertThat(id).hasSize(22).doesNotStartWith("-");
+        }
+    }
 }
