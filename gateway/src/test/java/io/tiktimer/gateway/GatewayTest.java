@@ -51,8 +51,8 @@ class GatewayTest {
     }
 
     @Test
-    void tellsTheServiceWhoTheClientIs() {
-        given().when().get("/users/me").then().statusCode(200);
+    void tellsTheServiceWhoTheClientIsAndIgnoresWhatTheClientClaims() {
+        given().header("X-Forwarded-For", "203.0.113.7").when().get("/users/me").then().statusCode(200);
 
         FakeServices.Received received = FakeServices.RECEIVED.get("auth-service").stream()
                 .filter(r -> r.path().equals("/users/me")).reduce((a, b) -> b).orElseThrow();

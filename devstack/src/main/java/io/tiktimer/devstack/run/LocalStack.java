@@ -185,14 +185,12 @@ public final class LocalStack implements AutoCloseable {
         common.put("JWT_ISSUER", "tiktimer-auth");
         common.put("JWT_AUDIENCE", "tiktimer");
         common.put("AUTH_URL", authUrl);
-        // Services see the gateway as their only proxy; client addresses come from X-Forwarded-For.
-        common.put("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true");
-        common.put("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true");
-        common.put("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "127.0.0.1");
-
         Map<String, String> auth = new HashMap<>(common);
-        auth.put("JWT_SIGNING_KEY", secrets.jwtSigningKeyPem());
-        auth.put("JWT_SIGNING_KEY_ID", "local-1");
+        auth.put("AUTH_JWT_PRIVATE_KEY", secrets.jwtSigningKeyPem());
+        auth.put("AUTH_JWT_KEY_ID", "local-1");
+        // Login throttling is per client address: trust X-Forwarded-For from the gateway, which runs on loopback.
+        auth.put("AUTH_PROXY_FORWARDING", "true");
+        auth.put("AUTH_TRUSTED_PROXIES", "127.0.0.1");
         for (String client : SERVICE_CLIENTS) {
             auth.put("AUTH_CLIENT_SECRET_" + client.toUpperCase().replace('-', '_'), secrets.clientSecret(client));
         }

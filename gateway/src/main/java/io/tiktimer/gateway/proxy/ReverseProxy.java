@@ -81,7 +81,9 @@ public class ReverseProxy {
 
     /**
      * Tells the service who the client is (login throttling is per client address) and how it reached us, the
-     * standard way; the services trust these headers only from the gateway's address.
+     * standard way; the services trust these headers only from the gateway's address. The gateway is the edge, so
+     * whatever X-Forwarded-* a client sent is replaced, never appended to: services read the first entry, and a
+     * client must not be able to choose it.
      */
     private static final class ForwardedHeaders implements ProxyInterceptor {
 
@@ -90,8 +92,7 @@ public class ReverseProxy {
             HttpServerRequest incoming = context.request().proxiedRequest();
             var headers = context.request().headers();
             String client = incoming.remoteAddress() == null ? "unknown" : incoming.remoteAddress().hostAddress();
-            String previous = headers.get("X-Forwarded-For");
-            headers.set("X-Forwarded-For", previous == null ? client : previous + ", " + client);
+            headers.set("X-Forwarded-For", client);
             headers.set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
             if (incoming.authority() != null) {
                 headers.set("X-Forwarded-Host", incoming.authority().toString());

@@ -673,7 +673,8 @@ public class AttemptProcessor {
                 case UNAVAILABLE -> transientFailure(a, problem.getMessage());
                 case RECONNECT_REQUIRED -> fail(a, FailureCatalog.tiktok("reconnect_required", null, null, now()));
                 case ACCOUNT_NOT_FOUND -> fail(a, FailureCatalog.ours("account_not_found",
-                        "The TikTok account of this post is no longer connected to TikTimer.", false));
+                        "The TikTok account of this post is no longer connected to TikTimer: reconnect TikTok, "
+                                + "then retry the post.", false));
             }
             throw Park.INSTANCE;
         }

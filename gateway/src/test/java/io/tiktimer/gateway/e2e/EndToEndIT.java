@@ -1,0 +1,187 @@
+package io.tiktimer.gateway.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
+import io.tiktimer.sandbox.DemoAccounts;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The whole system as a user meets it: the README's run command brings the stack up, and everything below talks to
+ * it only through the gateway URL it printed (plus the TikTok sandbox's consent page, as a browser would). At the end,
+ * Ctrl-C leaves no process and no listening port behind.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndIT {
+
+    private static final List<String> PUBLIC_SERVICES = List.of("auth-service", "post-service", "tiktok-service");
+    private static RunningStack stack;
+    /** One creator for the publishing tests, another for the disconnect test: a TikTok account has one owner. */
+    private static Journey.User creator;
+    private static long creatorAccount;
+
+    @BeforeAll
+    static void runTheRunCommand() throws Exception {
+        stack = RunningStack.start();
+        RestAssured.baseURI = stack.gateway();
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @AfterAll
+    static void stopIfStillRunning() throws Exception {
+        if (stack != null && stack.descendants().stream().anyMatch(ProcessHandle::isAlive)) {
+            stack.stop("KILL");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void printsTheGatewayAndSwaggerUiAndEverythingIsReady() {
+        assertThat(stack.output()).anySatisfy(line -> assertThat(line).contains("Swagger UI:"));
+        given().when().get("/health").then().statusCode(200)
+                .body("status", equalTo("healthy"))
+                .body("services.'publisher-worker'", equalTo("UP"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    @Order(2)
+    void everyPublicPathOfEveryServiceAnswersThroughTheGateway() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> unreachable = new ArrayList<>();
+        int checked = 0;
+        for (String service : PUBLIC_SERVICES) {
+            String serviceUrl = stack.components().get(service);
+            JsonNode openapi = json.readTree(http.send(
+                    HttpRequest.newBuilder(URI.create(serviceUrl + "/q/openapi?format=json")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            Iterator<Map.Entry<String, JsonNode>> paths = openapi.path("paths").fields();
+            while (paths.hasNext()) {
+                Map.Entry<String, JsonNode> path = paths.next();
+                if (path.getKey().startsWith("/internal") || path.getKey().equals("/oauth/token")) {
+                    continue;
+                }
+                String concrete = path.getKey().replaceAll("\\{[^}]+}", "1");
+                String method = path.getValue().fieldNames().next().toUpperCase();
+                Response response = given().redirects().follow(false).when().request(method, concrete);
+                checked++;
+                // The gateway answers 404 without a problem body for a path it does not route; a service
+                // answers with its own status (401 without a token, 400 for an empty body, ...).
+                boolean routed = response.statusCode() != 404
+                        || response.contentType().contains("problem+json");
+                if (!routed || response.statusCode() >= 502) {
+                    unreachable.add(method + " " + path.getKey() + " -> " + response.statusCode());
+                }
+            }
+        }
+        assertThat(checked).as("paths found in the services' OpenAPI documents").isGreaterThan(10);
+        assertThat(unreachable).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void theMergedOpenApiDescribesThePublicApiButNoInternalEndpoint() {
+        Response openapi = given().when().get("/openapi");
+        openapi.then().statusCode(200);
+        Map<String, Object> paths = openapi.jsonPath().getMap("paths");
+        assertThat(paths).containsKeys("/register", "/token", "/users/me");
+        assertThat(paths.keySet()).noneMatch(path -> path.startsWith("/internal"));
+    }
+
+    @Test
+    @Order(10)
+    void aScheduledVideoIsPublishedWithExactlyTheUploadedBytes() throws Exception {
+        creator = Journey.registerAndLogIn("creator");
+        creatorAccount = creator.connectTikTok(stack, DemoAccounts.PUBLIC_CREATOR_OPEN_ID);
+        TestVideo video = TestVideo.of(6_000_000, 12);
+        long media = creator.uploadMedia(video);
+
+        long post = creator.schedule(creatorAccount, media, "Sunset timelapse #e2e", 5);
+        JsonNode published = creator.awaitStatus(post, "published", 120);
+
+        assertThat(published.path("publish_id").asText()).isNotBlank();
+        JsonNode upload = Journey.sandboxUpload(stack, published.path("publish_id").asText());
+        assertThat(upload.path("sha256").asText()).isEqualTo(video.sha256());
+        assertThat(upload.path("byte_count").asLong()).isEqualTo(video.size());
+        assertThat(Journey.sandboxInitCount(stack, published.path("publish_id").asText()))
+                .as("TikTok saw one init for this post").isEqualTo(1);
+    }
+
+    @Test
+    @Order(20)
+    void publishNowGoesThroughTheSamePipeline() throws Exception {
+        TestVideo video = TestVideo.of(3_000_000, 8);
+
+        long post = creator.createSeedTikTokPost("Posted right away", video);
+        creator.publishNow(post);
+        JsonNode published = creator.awaitStatus(post, "published", 120);
+
+        JsonNode upload = Journey.sandboxUpload(stack, published.path("publish_id").asText());
+        assertThat(upload.path("sha256").asText()).isEqualTo(video.sha256());
+    }
+
+    @Test
+    @Order(30)
+    void editsAndDeletesBeforeTheDueTimeTakeEffect() throws Exception {
+        long media = creator.uploadMedia(TestVideo.of(2_000_000, 5));
+
+        long edited = creator.schedule(creatorAccount, media, "first draft", 3600);
+        long deleted = creator.schedule(creatorAccount, media, "never mind", 3600);
+        creator.editContent(edited, "final words");
+        creator.delete(deleted);
+
+        assertThat(creator.get(edited).path("content").asText()).isEqualTo("final words");
+        assertThat(creator.getStatusCode(deleted)).isEqualTo(404);
+        assertThat(creator.listPosts()).extracting(p -> p.path("id").asLong()).contains(edited)
+                .doesNotContain(deleted);
+    }
+
+    @Test
+    @Order(40)
+    void aScheduledPostFailsWithReconnectTikTokAfterTheAccountWasDisconnected() throws Exception {
+        Journey.User user = Journey.registerAndLogIn("leaver");
+        long account = user.connectTikTok(stack, DemoAccounts.PRIVATE_CREATOR_OPEN_ID);
+        long media = user.uploadMedia(TestVideo.of(2_000_000, 5));
+        long post = user.schedule(account, media, "will not go out", 8);
+
+        user.disconnectTikTok();
+        JsonNode failed = user.awaitStatus(post, "failed", 120);
+
+        assertThat(failed.path("error_message").asText()).containsIgnoringCase("reconnect");
+    }
+
+    @Test
+    @Order(100)
+    void ctrlCStopsEveryProcessAndFreesEveryPort() throws Exception {
+        List<ProcessHandle> children = stack.descendants();
+        List<Integer> ports = stack.listeningPorts();
+        assertThat(children).as("services, broker and S3 run as child processes").hasSizeGreaterThanOrEqualTo(6);
+        assertThat(ports).hasSizeGreaterThanOrEqualTo(8);
+
+        int exit = stack.stop("INT");
+
+        assertThat(exit).isNotEqualTo(137);
+        assertThat(children).noneMatch(ProcessHandle::isAlive);
+        assertThat(RunningStack.anyListening(ports)).as("a port still listening after Ctrl-C").isFalse();
+    }
+}
