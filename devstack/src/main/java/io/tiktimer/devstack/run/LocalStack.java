@@ -275,12 +275,14 @@ public final class LocalStack implements AutoCloseable {
         urls.forEach((name, url) -> out.append("    ").append(String.format("%-20s", name)).append(url).append('\n'));
         out.append("\nConnect the demo TikTok account:\n");
         out.append("  1. curl -X POST ").append(gateway).append("/register -H 'Content-Type: application/json' \\\n")
-                .append("       -d '{\"username\":\"demo\",\"email\":\"demo@example.com\",\"password\":\"a long demo password\"}'\n");
+                .append("       -d '{\"username\":\"demo\",\"email\":\"demo@example.com\",\"password\":\"my TikTimer tour 2026!\"}'\n");
         out.append("  2. TOKEN=$(curl -s -X POST ").append(gateway)
-                .append("/token -d 'username=demo&password=a long demo password' | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");
+                .append("/token --data-urlencode username=demo --data-urlencode 'password=my TikTimer tour 2026!' \\\n")
+                .append("       | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");
         out.append("  3. curl -H \"Authorization: Bearer $TOKEN\" ").append(gateway)
                 .append("/api/v1/auth/tiktok/authorize\n");
-        out.append("     Open the authorization_url in a browser, pick a demo creator and press Authorize.\n");
+        out.append("     Open the authorization_url in a browser, pick \"Demo Creator\" and press Authorize.\n");
+        out.append("  The README's tour goes on from there: upload a video, schedule it, watch it publish.\n");
         out.append("\nLogs: ").append(logs).append("\nPress Ctrl-C to stop everything.\n");
         return out.toString();
     }
