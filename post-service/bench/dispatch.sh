@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Dispatch burst, steady-rate lag and idle CPU of the packaged post-service (not part of verify).
 # Usage (from the repository root, after ./mvnw -pl post-service -am install -DskipTests):
-#   post-service/bench/dispatch.sh [-Dburst=100000] [-Drate=200] [-DsteadySeconds=30]
+#   post-service/bench/dispatch.sh [-Dburst=100000] [-Drate=200] [-DsteadySeconds=30] [-Dparts=burst,steady,idle,api]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -B -q -pl post-service test-compile dependency:build-classpath -Dmdep.includeScope=test \

@@ -227,7 +227,7 @@ class DispatchTest {
             Fixtures.execute(dataSource, "update post.post set status = 'queued', attempt = 1, queued_at = now() - interval '1 day' where id = " + stuckQueued);
             Fixtures.execute(dataSource, "update post.post set status = 'publishing', attempt = 1, publish_id = 'v_pub_file~x', "
                     + "publishing_at = now() - interval '1 day' where id = " + stuckPublishing);
-            dispatcher.wakeUp();
+            // no wake-up: the dispatcher's own poll must find the overdue row, as after a restart
             assertThat(sweeper.redriveStuckQueued()).isGreaterThanOrEqualTo(1);
             assertThat(sweeper.markStuckPublishingUnconfirmed()).isGreaterThanOrEqualTo(1);
             await().atMost(Duration.ofSeconds(10)).until(() -> {

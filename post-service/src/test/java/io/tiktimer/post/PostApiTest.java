@@ -237,5 +237,47 @@ class PostApiTest {
         given().auth().oauth2(token).when().get("/posts?from=2030-01-02T00:00:00Z&to=2030-01-04T00:00:00Z")
                 .then().statusCode(200).body("content", equalTo(List.of("p3", "p2")));
         given().auth().oauth2(token).when().get("/posts?status=draft").then().body("size()", equalTo(1));
+        // the last page, a page that fits exactly and one past the end all know the total and offer no next page
+        Response last = given().auth().oauth2(token).when().get("/posts?size=2&page=2&status=scheduled");
+        last.then().statusCode(200).header("X-Total-Count", "5").body("content", equalTo(List.of("p0")));
+        assertThat(last.header("Link")).isNull();
+        Response exact = given().auth().oauth2(token).when().get("/posts?size=5&status=scheduled");
+        exact.then().statusCode(200).header("X-Total-Count", "5").body("size()", equalTo(5));
+        assertThat(exact.header("Link")).isNull();
+        given().auth().oauth2(token).when().get("/posts?size=2&page=9").then().statusCode(200)
+                .header("X-Total-Count", "6").body("size()", equalTo(0));
+    }
+
+    @Test
+    void photoPostsKeepTheirPhotosInTheOrderGiven() throws Exception {
+        long user = Fixtures.newId();
+        long account = Fixtures.newId();
+        Fixtures.announceAccount(dataSource, codec.mapper(), account, user, AccountStatus.CONNECTED);
+        String token = Fixtures.token(user);
+        long[] photos = new long[3];
+        for (int i = 0; i < photos.length; i++) {
+            photos[i] = given().auth().oauth2(token).contentType("image/jpeg").body(TestMedia.jpeg(1080, 1920, i))
+                    .when().post("/media").then().statusCode(201).body("kind", equalTo("photo"))
+                    .body("container", equalTo("jpeg")).extract().jsonPath().getLong("id");
+        }
+        List<Long> order = List.of(photos[2], photos[0], photos[1]);
+        long post = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("content", "carousel", "title", "Three", "scheduled_time", "2030-01-01T00:00:00Z",
+                        "media_ids", order, "privacy_level", "PUBLIC_TO_EVERYONE", "photo_cover_index", 2))
+                .when().post("/posts").then().statusCode(201).body("media_type", equalTo("photo"))
+                .extract().jsonPath().getLong("id");
+        List<Long> listed = given().auth().oauth2(token).when().get("/posts").then().statusCode(200)
+                .extract().jsonPath().getList("find { it.id == " + post + " }.media_ids", Long.class);
+        assertThat(listed).containsExactlyElementsOf(order);
+        // a cover index must point at one of the photos; a photo post cannot also carry a video
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("content", "x", "scheduled_time", "2030-01-01T00:00:00Z", "media_ids", order,
+                        "privacy_level", "PUBLIC_TO_EVERYONE", "photo_cover_index", 3))
+                .when().post("/posts").then().statusCode(422).body("field", equalTo("photo_cover_index"));
+        long video = Fixtures.uploadVideo(user, TestMedia.mp4(5, 1080, 1920, 30));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("content", "x", "scheduled_time", "2030-01-01T00:00:00Z", "media_ids",
+                        List.of(photos[0], video), "privacy_level", "PUBLIC_TO_EVERYONE"))
+                .when().post("/posts").then().statusCode(422).body("field", equalTo("media_ids"));
     }
 }

@@ -39,6 +39,26 @@ public final class TestMedia {
     private TestMedia() {
     }
 
+    /** A real baseline JPEG (ImageIO's encoder) of the given size, its pixels varied by {@code seed}. */
+    public static byte[] jpeg(int width, int height, int seed) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, (x * 7 + y * 13 + seed * 101) & 0xFFFFFF);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!javax.imageio.ImageIO.write(image, "jpeg", out)) {
+                throw new IllegalStateException("no JPEG writer");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     public static byte[] mp4(double seconds, int width, int height, int fps) {
         return mp4(seconds, width, height, fps, "avc1");
     }

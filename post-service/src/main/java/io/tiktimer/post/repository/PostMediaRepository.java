@@ -27,6 +27,11 @@ public class PostMediaRepository implements PanacheRepository<PostMedia> {
     public void replace(long postId, List<Long> mediaIds) {
         delete("postId", postId);
         getEntityManager().flush();
+        attach(postId, mediaIds);
+    }
+
+    /** Links media to a post that has none yet, in the given order. */
+    public void attach(long postId, List<Long> mediaIds) {
         for (int i = 0; i < mediaIds.size(); i++) {
             PostMedia pm = new PostMedia();
             pm.postId = postId;

@@ -61,7 +61,7 @@ public class PostResource {
             throw Problems.badRequest("A JSON body is required");
         }
         PostService.PostView view = posts.create(user.id(), request, PostService.MissingAccount.UNPROCESSABLE);
-        dispatcher.wakeUp();
+        dispatcher.wakeUpFor(view.post());
         return Response.status(201).header("Location", "/posts/" + view.post().id)
                 .entity(PostMapper.toResponse(view.post(), view.mediaIds())).build();
     }
@@ -124,7 +124,7 @@ public class PostResource {
             throw Problems.badRequest("A JSON body is required");
         }
         PostService.PostView view = posts.update(user.id(), id, request);
-        dispatcher.wakeUp();
+        dispatcher.wakeUpFor(view.post());
         return PostMapper.toResponse(view.post(), view.mediaIds());
     }
 
@@ -162,7 +162,7 @@ public class PostResource {
         }
         boolean confirmed = request != null && Boolean.TRUE.equals(request.confirmNotPublished());
         PostService.PostView view = posts.retry(user.id(), id, confirmed);
-        dispatcher.wakeUp();
+        dispatcher.wakeUpFor(view.post());
         return PostMapper.toResponse(view.post(), view.mediaIds());
     }
 }

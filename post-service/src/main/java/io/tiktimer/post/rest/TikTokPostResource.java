@@ -94,7 +94,7 @@ public class TikTokPostResource {
             media.delete(user.id(), m.id);
             throw e;
         }
-        dispatcher.wakeUp();
+        dispatcher.wakeUpFor(view.post());
         return Response.status(201).header("Location", "/posts/" + view.post().id)
                 .entity(PostMapper.toResponse(view.post(), view.mediaIds())).build();
     }
@@ -114,7 +114,7 @@ public class TikTokPostResource {
     @APIResponse(responseCode = "409", description = "Already queued, publishing or done")
     public PublishResponse publish(@PathParam("id") long id) {
         PostService.PostView view = posts.publishNow(user.id(), id);
-        dispatcher.wakeUp();
+        dispatcher.wakeUpFor(view.post());
         return new PublishResponse("Post is being published", view.post().id, view.post().status.apiName(),
                 view.post().publicPostId);
     }

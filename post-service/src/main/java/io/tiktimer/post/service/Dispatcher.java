@@ -2,6 +2,8 @@ package io.tiktimer.post.service;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.tiktimer.post.Post;
+import io.tiktimer.post.PostStatus;
 import io.tiktimer.post.config.PostConfig;
 import io.tiktimer.post.messaging.OutboxRelay;
 import io.tiktimer.post.messaging.OutboxWriter;
@@ -48,6 +50,8 @@ public class Dispatcher {
     private final PostConfig config;
     private final Wakeup wakeup = new Wakeup();
     private volatile boolean running;
+    /** Epoch millis of the next pass while the thread sleeps; MAX_VALUE during a pass, so that any post wakes it. */
+    private volatile long nextPassAt = Long.MAX_VALUE;
     private Thread thread;
 
     public Dispatcher(DataSource dataSource, OutboxWriter outbox, OutboxRelay relay, PostConfig config) {
@@ -74,14 +78,21 @@ public class Dispatcher {
         }
     }
 
-    /** Called after a post was created or rescheduled here, so it is seen without waiting for the idle poll. */
-    public void wakeUp() {
-        wakeup.signal();
+    /**
+     * Called after a post was created, edited or rescheduled here: wakes the dispatcher if the post is due before
+     * the dispatcher's next planned pass, so it is seen on time without waiting for the idle poll. Posts due later
+     * (most: they are scheduled hours ahead) cost the dispatcher nothing.
+     */
+    public void wakeUpFor(Post post) {
+        if (post.status == PostStatus.SCHEDULED && post.dueAt != null && post.dueAt.toEpochMilli() < nextPassAt) {
+            wakeup.signal();
+        }
     }
 
     private void loop() {
         long idle = config.dispatcher().idlePoll().toMillis();
         while (running) {
+            nextPassAt = Long.MAX_VALUE;
             try {
                 int claimed = dispatchOnce(config.dispatcher().batchSize());
                 if (claimed >= config.dispatcher().batchSize()) {
@@ -95,6 +106,7 @@ public class Dispatcher {
                     wait = 10;
                 }
                 if (wait > 0) {
+                    nextPassAt = System.currentTimeMillis() + wait;
                     wakeup.await(wait);
                 }
             } catch (InterruptedException e) {
@@ -103,6 +115,7 @@ public class Dispatcher {
             } catch (Exception e) {
                 LOG.warnf("Dispatch pass failed, retrying shortly: %s", e.getMessage());
                 try {
+                    nextPassAt = System.currentTimeMillis() + idle;
                     wakeup.await(idle);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();

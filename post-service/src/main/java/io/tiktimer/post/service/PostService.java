@@ -1,8 +1,6 @@
 package io.tiktimer.post.service;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import io.tiktimer.contracts.AccountStatus;
 import io.tiktimer.contracts.MediaType;
 import io.tiktimer.contracts.PostMode;
@@ -18,6 +16,7 @@ import io.tiktimer.post.repository.TikTokAccountRepository;
 import io.tiktimer.post.rest.PostRequest;
 import io.tiktimer.post.rest.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -30,6 +29,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.hibernate.jpa.HibernateHints;
 
 /** Posts: validation, the editable-until-queued rule and the user's manual transitions (retry, publish now). */
 @ApplicationScoped
@@ -92,9 +93,8 @@ public class PostService {
         resolveAndValidate(p, mediaIds, r.tiktokAccountId() != null, missingAccount, true);
         p.createdAt = Instant.now();
         p.updatedAt = p.createdAt;
-        posts.persist(p);
-        posts.flush();
-        postMedia.replace(p.id, mediaIds);
+        posts.persist(p); // an identity column: the insert runs here and sets p.id
+        postMedia.attach(p.id, mediaIds);
         return new PostView(p, mediaIds);
     }
 
@@ -136,34 +136,62 @@ public class PostService {
         return posts.findOwned(id, userId).map(p -> new PostView(p, postMedia.mediaIdsOf(p.id)));
     }
 
+    /**
+     * One page of the caller's posts with their media ids, in one query: the media ids come from a correlated
+     * subquery, and one row more than the page is read so that the total needs a count query only when the caller
+     * has more posts than fit on this page (or asked past the end).
+     */
     public PostPage list(long userId, Filter f, int page, int size) {
-        StringBuilder q = new StringBuilder("userId = :user");
-        Parameters params = Parameters.with("user", userId);
+        StringBuilder where = new StringBuilder("p.userId = :user");
+        Map<String, Object> params = new HashMap<>();
+        params.put("user", userId);
         if (f.status() != null) {
-            q.append(" and status = :status");
-            params.and("status", f.status());
+            where.append(" and p.status = :status");
+            params.put("status", f.status());
         }
         if (f.tiktokAccountId() != null) {
-            q.append(" and tiktokAccountId = :account");
-            params.and("account", f.tiktokAccountId());
+            where.append(" and p.tiktokAccountId = :account");
+            params.put("account", f.tiktokAccountId());
         }
         if (f.platform() != null) {
-            q.append(" and platform = :platform");
-            params.and("platform", f.platform());
+            where.append(" and p.platform = :platform");
+            params.put("platform", f.platform());
         }
         if (f.from() != null) {
-            q.append(" and scheduledTime >= :from");
-            params.and("from", f.from());
+            where.append(" and p.scheduledTime >= :from");
+            params.put("from", f.from());
         }
         if (f.to() != null) {
-            q.append(" and scheduledTime < :to");
-            params.and("to", f.to());
+            where.append(" and p.scheduledTime < :to");
+            params.put("to", f.to());
         }
-        var query = posts.find(q + " order by scheduledTime asc nulls last, id asc", params).page(Page.of(page, size));
-        List<Post> rows = query.list();
-        Map<Long, List<Long>> mediaIds = postMedia.mediaIdsOf(rows.stream().map(p -> p.id).toList());
-        List<PostView> views = rows.stream().map(p -> new PostView(p, mediaIds.getOrDefault(p.id, List.of()))).toList();
-        return new PostPage(views, query.count());
+        EntityManager em = posts.getEntityManager();
+        var query = em.createQuery("select p, (select listagg(cast(pm.mediaId as String), ',') "
+                        + "within group (order by pm.position) from PostMedia pm where pm.postId = p.id) "
+                        + "from Post p where " + where + " order by p.scheduledTime asc nulls last, p.id asc", Object[].class)
+                .setFirstResult(page * size).setMaxResults(size + 1)
+                .setHint(HibernateHints.HINT_READ_ONLY, true);
+        params.forEach(query::setParameter);
+        List<Object[]> rows = query.getResultList();
+        List<PostView> views = rows.stream().limit(size)
+                .map(row -> new PostView((Post) row[0], parseIds((String) row[1]))).toList();
+        boolean totalKnown = rows.size() <= size && (!rows.isEmpty() || page == 0);
+        long total;
+        if (totalKnown) {
+            total = (long) page * size + rows.size();
+        } else {
+            var count = em.createQuery("select count(p) from Post p where " + where, Long.class);
+            params.forEach(count::setParameter);
+            total = count.getSingleResult();
+        }
+        return new PostPage(views, total);
+    }
+
+    private static List<Long> parseIds(String commaSeparated) {
+        if (commaSeparated == null) {
+            return List.of();
+        }
+        return Arrays.stream(commaSeparated.split(",")).map(Long::valueOf).toList();
     }
 
     /**

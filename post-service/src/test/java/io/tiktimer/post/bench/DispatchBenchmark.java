@@ -38,8 +38,12 @@ import java.util.UUID;
  *     <li>steady lag: posts due at a steady rate; per post, the time from scheduled_time to the record's Kafka
  *     timestamp (CreateTime, stamped by the relay's producer at send; the ack follows within the linger + round
  *     trip) and to the moment a consumer received it (an upper bound of the ack);</li>
- *     <li>idle CPU: the service's CPU use over a period with nothing due.</li>
+ *     <li>idle CPU: the service's CPU use over a period with nothing due;</li>
+ *     <li>api: wrk against GET /posts (50 rows) and POST /posts.</li>
  * </ol>
+ * {@code -Dparts=burst,steady,idle,api} picks some (all by default); {@code -DserviceJvm="..."} adds options to the
+ * service's JVM (a profiler, say). The service runs as it would in a JVM
+ * deployment: full tiered JIT and the parallel collector, not the C1-only start-up settings tests use.
  */
 public final class DispatchBenchmark {
 
@@ -47,6 +51,7 @@ public final class DispatchBenchmark {
         int burst = Integer.getInteger("burst", 100_000);
         int rate = Integer.getInteger("rate", 200);
         int steadySeconds = Integer.getInteger("steadySeconds", 30);
+        List<String> parts = Arrays.asList(System.getProperty("parts", "burst,steady,idle,api").split(","));
         Path work = Files.createTempDirectory("post-bench");
         try (PostgresServer pg = PostgresServer.startPersistent(work.resolve("pg"), 0,
                 Map.of("fsync", "on", "synchronous_commit", "on"));
@@ -66,24 +71,41 @@ public final class DispatchBenchmark {
             env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", S3Server.ACCESS_KEY);
             env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", S3Server.SECRET_KEY);
             try (QuarkusAppProcess app = QuarkusAppProcess.start("post-service-bench",
-                    RepositoryLayout.quarkusRunJar("post-service"), 0, env, List.of("-Xmx512m"),
+                    RepositoryLayout.quarkusRunJar("post-service"), 0, env, serviceJvmOptions(),
                     work.resolve("app.log"), Duration.ofSeconds(120));
                  Connection db = DriverManager.getConnection(pg.jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD)) {
                 printLoad("before");
                 long mediaId = seedMedia(db);
-                runBurst(db, kafka, burst, mediaId);
-                printLoad("after burst");
-                runSteady(db, kafka, rate, steadySeconds, mediaId);
-                printLoad("after steady");
-                idleCpu(app.pid(), 30);
-                apiThroughput(db, app.baseUrl(), jwt.userToken(7, "bench"), work);
-                printLoad("after api");
+                if (parts.contains("burst")) {
+                    runBurst(db, kafka, burst, mediaId);
+                    printLoad("after burst");
+                }
+                if (parts.contains("steady")) {
+                    runSteady(db, kafka, rate, steadySeconds, mediaId);
+                    printLoad("after steady");
+                }
+                if (parts.contains("idle")) {
+                    idleCpu(app.pid(), 30);
+                }
+                if (parts.contains("api")) {
+                    apiThroughput(db, app.baseUrl(), app.pid(), jwt.userToken(7, "bench"), work);
+                    printLoad("after api");
+                }
             }
         }
     }
 
+    private static List<String> serviceJvmOptions() {
+        List<String> options = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=4"));
+        String extra = System.getProperty("serviceJvm", "").trim();
+        if (!extra.isEmpty()) {
+            options.addAll(Arrays.asList(extra.split("\\s+")));
+        }
+        return options;
+    }
+
     /** wrk, 16 connections: GET /posts returning 50 rows, and POST /posts (original JSON body). */
-    private static void apiThroughput(Connection db, String baseUrl, String token, Path work) throws Exception {
+    private static void apiThroughput(Connection db, String baseUrl, long pid, String token, Path work) throws Exception {
         try (Statement st = db.createStatement()) {
             st.execute("insert into post.post (user_id, content, scheduled_time, platform, status, mode, disable_comment, "
                     + "disable_duet, disable_stitch, brand_content_toggle, brand_organic_toggle, is_aigc, due_at) "
@@ -97,13 +119,19 @@ public final class DispatchBenchmark {
                 + "wrk.headers[\"Content-Type\"] = \"application/json\"\n");
         String auth = "Authorization: Bearer " + token;
         // warm-up, then the measured runs
-        wrk(List.of("wrk", "-t2", "-c16", "-d5s", "-H", auth, baseUrl + "/posts?size=50"), null);
-        wrk(List.of("wrk", "-t2", "-c16", "-d15s", "-H", auth, baseUrl + "/posts?size=50"), "API GET /posts (50 rows)");
+        wrk(List.of("wrk", "-t2", "-c16", "-d5s", "-H", auth, baseUrl + "/posts?size=50"), null, pid);
+        wrk(List.of("wrk", "-t2", "-c16", "-d15s", "-H", auth, baseUrl + "/posts?size=50"), "API GET /posts (50 rows)", pid);
         wrk(List.of("wrk", "-t2", "-c16", "-d15s", "-H", auth, "-s", post.toString(), baseUrl + "/posts"),
-                "API POST /posts");
+                "API POST /posts", pid);
     }
 
-    private static void wrk(List<String> command, String label) throws Exception {
+    /**
+     * Runs wrk and prints its figures with the CPU time the service and PostgreSQL spent per request: a figure that,
+     * unlike requests/s, other work on the machine hardly changes.
+     */
+    private static void wrk(List<String> command, String label, long pid) throws Exception {
+        long service0 = cpuTicks(pid);
+        long postgres0 = postgresTicks();
         Process p;
         try {
             p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -113,11 +141,35 @@ public final class DispatchBenchmark {
         }
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor();
+        double serviceSeconds = (cpuTicks(pid) - service0) / 100.0;
+        double postgresSeconds = (postgresTicks() - postgres0) / 100.0;
         if (label != null) {
             System.out.println(label + ":");
             out.lines().filter(l -> l.contains("Requests/sec") || l.contains("Latency") || l.contains("requests in")
                     || l.contains("Non-2xx")).forEach(l -> System.out.println("  " + l.trim()));
+            out.lines().filter(l -> l.trim().matches("\\d+ requests in .*")).findFirst().ifPresent(l -> {
+                long requests = Long.parseLong(l.trim().split(" ")[0]);
+                System.out.printf("  CPU per request: service %.3f ms, PostgreSQL %.3f ms%n",
+                        1000 * serviceSeconds / requests, 1000 * postgresSeconds / requests);
+            });
         }
+    }
+
+    /** CPU ticks of every PostgreSQL process on the machine (the benchmark's server is the only one). */
+    private static long postgresTicks() throws Exception {
+        long ticks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    if (Files.readString(proc.resolve("comm")).trim().equals("postgres")) {
+                        ticks += cpuTicks(Long.parseLong(proc.getFileName().toString()));
+                    }
+                } catch (java.io.IOException gone) {
+                    // the process ended while we looked
+                }
+            }
+        }
+        return ticks;
     }
 
     private static long seedMedia(Connection db) throws Exception {
