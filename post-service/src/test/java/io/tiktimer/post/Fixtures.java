@@ -117,6 +117,31 @@ final class Fixtures {
                 .when().post("/posts").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** Every record value on a topic so far, read from the beginning (none if the topic does not exist yet). */
+    static List<String> allValues(String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.listTopics().getOrDefault(topic, List.of())
+                    .stream().map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            if (partitions.isEmpty()) {
+                return List.of();
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<String> values = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+            }
+            return values;
+        }
+    }
+
     /** Reads post.due from the end of the topic as it is when created. */
     static final class DueReader implements AutoCloseable {
         private final KafkaConsumer<String, String> consumer;

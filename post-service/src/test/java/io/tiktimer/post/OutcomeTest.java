@@ -13,16 +13,21 @@ import io.tiktimer.contracts.PostPublishing;
 import io.tiktimer.contracts.PublishOutcome;
 import io.tiktimer.contracts.Topics;
 import io.tiktimer.contracts.UserDeleted;
+import io.tiktimer.devstack.PostgresServer;
 import io.tiktimer.devstack.testing.JwtResource;
 import io.tiktimer.devstack.testing.KafkaResource;
 import io.tiktimer.devstack.testing.PostgresResource;
 import io.tiktimer.devstack.testing.S3Resource;
 import io.tiktimer.post.mapping.EventCodec;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -151,6 +156,44 @@ class OutcomeTest {
         Fixtures.send(Topics.POST_PUBLISHING, Long.toString(id), "{this is not json");
         Fixtures.send(Topics.POST_PUBLISHING, Long.toString(id), fromFixture(GoldenFixtures.POST_PUBLISHING_V1, id, 1));
         await().atMost(Duration.ofSeconds(15)).until(() -> "publishing".equals(status(id)));
+        assertThat(Fixtures.allValues(Topics.deadLetterOf(Topics.POST_PUBLISHING, "post-service")))
+                .contains("{this is not json");
+    }
+
+    /**
+     * PostgreSQL refuses every connection for a few seconds while post.published arrives (what a restart or failover
+     * looks like to the service): the outcome is applied once the database is back, not dead-lettered.
+     */
+    @Test
+    void anOutcomeThatArrivesWhileTheDatabaseIsAwayIsAppliedWhenItIsBack() throws Exception {
+        long id = queuedPost();
+        Fixtures.send(Topics.POST_PUBLISHING, Long.toString(id), fromFixture(GoldenFixtures.POST_PUBLISHING_V1, id, 1));
+        await().atMost(Duration.ofSeconds(15)).until(() -> "publishing".equals(status(id)));
+        String eventId = UUID.randomUUID().toString();
+        String published = fromFixture(GoldenFixtures.POST_PUBLISHED_V1, id, 1)
+                .replaceFirst("\"eventId\":\"[^\"]+\"", "\"eventId\":\"" + eventId + "\"");
+        // the switch is thrown from another database: PostgreSQL will not close the one the session is in
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class)
+                .replaceFirst("/" + PostgresServer.DATABASE + "(\\?|$)", "/template1$1");
+        try (Connection admin = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
+             Statement st = admin.createStatement()) {
+            st.execute("alter database " + PostgresServer.DATABASE + " allow_connections false");
+            try {
+                st.execute("select pg_terminate_backend(pid) from pg_stat_activity where backend_type = 'client backend' "
+                        + "and pid <> pg_backend_pid()");
+                Fixtures.send(Topics.POST_PUBLISHED, Long.toString(id), published);
+                // the consumer takes the event and fails against the database for these seconds; the API answers
+                // that it is unavailable for now rather than failing with a 500
+                Thread.sleep(3_000);
+                given().auth().oauth2(Fixtures.token(user)).when().get("/posts/" + id).then().statusCode(503)
+                        .contentType("application/problem+json").header("Retry-After", notNullValue());
+            } finally {
+                st.execute("alter database " + PostgresServer.DATABASE + " allow_connections true");
+            }
+        }
+        await().atMost(Duration.ofSeconds(40)).until(() -> "published".equals(status(id)));
+        assertThat(Fixtures.allValues(Topics.deadLetterOf(Topics.POST_PUBLISHED, "post-service")))
+                .noneMatch(v -> v.contains(eventId));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tiktimer.post.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.tiktimer.contracts.PostFailed;
 import io.tiktimer.contracts.PostPublished;
 import io.tiktimer.contracts.PostPublishing;
@@ -11,15 +12,26 @@ import io.tiktimer.post.service.AccountService;
 import io.tiktimer.post.service.OutcomeService;
 import io.tiktimer.post.service.UserDataService;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.temporal.ChronoUnit;
 
 /**
  * Kafka consumers (group {@code post-service}, see application.properties). Each handler runs its effect and the
  * consumed-event mark in one transaction; the message is acknowledged only after that commit, and offsets are committed
- * (throttled) only for acknowledged messages. A message that cannot be parsed or applied goes to the group's
- * dead-letter topic instead of blocking the partition.
+ * (throttled) only for acknowledged messages.
+ * <p>
+ * A message that cannot be parsed (the codec's {@link IllegalArgumentException}) goes to the group's dead-letter topic
+ * at once. Any other failure is retried with exponential backoff for up to ten minutes, which outlasts a database
+ * restart or failover: sending a valid outcome to the dead-letter topic because PostgreSQL was briefly away would
+ * leave its post stuck in {@code publishing} until the sweeper calls it unconfirmed. Meanwhile the partition waits (in
+ * order) and the throttled commit strategy reports the channel unhealthy after a minute, which is the truth.
  */
 @ApplicationScoped
+@Retry(maxRetries = -1, delay = 200, maxDuration = 10, durationUnit = ChronoUnit.MINUTES,
+        abortOn = IllegalArgumentException.class)
+@ExponentialBackoff(maxDelay = 15, maxDelayUnit = ChronoUnit.SECONDS)
 public class EventConsumers {
 
     private final EventCodec codec;
