@@ -11,8 +11,8 @@ import io.tiktimer.devstack.testing.PostgresResource;
 import io.tiktimer.devstack.testing.S3Resource;
 import io.tiktimer.publisher.testing.Posts;
 import io.tiktimer.publisher.testing.TestSupport;
-import io.tiktimer.publisher.testing.TikTokServiceStub;
-import io.tiktimer.publisher.testing.TikTokServiceStubResource;
+import io.tiktimer.publisher.testing.TikTokServiceProcess;
+import io.tiktimer.publisher.testing.TikTokServiceResource;
 import io.tiktimer.publisher.testing.Videos;
 import io.tiktimer.sandbox.TikTokSandbox;
 import io.tiktimer.sandbox.testing.TikTokSandboxResource;
@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * 20 accounts x 10 posts due in the same minute. TikTok allows 6 inits per minute per account, so each account needs
  * a second window; the sandbox clock (which the worker reads in tests) is moved a minute ahead whenever everybody
- * waits, so the run takes seconds. The sandbox must never have had to refuse a call.
+ * waits, so the run takes seconds. The sandbox must never have had to refuse a call. The 20 accounts are connected
+ * through the real tiktok-service, which hands the worker their tokens.
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -41,27 +42,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(JwtResource.class)
 @QuarkusTestResource(value = S3Resource.class, initArgs = @ResourceArg(name = S3Resource.BUCKET_ARG, value = BUCKET))
 @QuarkusTestResource(TikTokSandboxResource.class)
-@QuarkusTestResource(TikTokServiceStubResource.class)
+@QuarkusTestResource(TikTokServiceResource.class)
 class ManyAccountsTest {
 
     @Inject
     S3Client s3;
 
     final TikTokSandbox sandbox = TikTokSandboxResource.sandbox();
-    final TikTokServiceStub tiktokService = TikTokServiceStubResource.stub();
+    final TikTokServiceProcess tiktokService = TikTokServiceResource.tiktokService();
 
     @Test
     void twoHundredPostsOnTwentyAccountsPublishWithinTikToksLimitsWithoutASingleRefusal() throws Exception {
         long size = 200_000;
         Videos.put(s3, BUCKET, "videos/many", size, 200);
-        List<TikTokServiceStub.Account> accounts = new ArrayList<>();
+        List<TikTokServiceProcess.Account> accounts = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             accounts.add(tiktokService.connectNewCreator("many" + i, 900 + i, false));
         }
-        Set<String> openIds = accounts.stream().map(TikTokServiceStub.Account::openId).collect(Collectors.toSet());
+        Set<String> openIds = accounts.stream().map(TikTokServiceProcess.Account::openId).collect(Collectors.toSet());
         List<PostDue> posts = new ArrayList<>();
         for (int n = 0; n < 10; n++) {
-            for (TikTokServiceStub.Account account : accounts) {
+            for (TikTokServiceProcess.Account account : accounts) {
                 posts.add(Posts.video(account, BUCKET, "videos/many", size, PostMode.DIRECT_POST, "SELF_ONLY"));
             }
         }
@@ -85,7 +86,7 @@ class ManyAccountsTest {
             minutes.interrupt();
         }
 
-        for (TikTokServiceStub.Account account : accounts) {
+        for (TikTokServiceProcess.Account account : accounts) {
             assertThat(sandbox.initCallCount(account.openId())).as(account.openId()).isEqualTo(10);
             assertThat(sandbox.acceptedInitCount(account.openId())).isEqualTo(10);
         }

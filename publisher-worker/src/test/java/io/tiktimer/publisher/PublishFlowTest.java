@@ -13,8 +13,8 @@ import io.tiktimer.devstack.testing.S3Resource;
 import io.tiktimer.publisher.testing.Kafka;
 import io.tiktimer.publisher.testing.Posts;
 import io.tiktimer.publisher.testing.TestSupport;
-import io.tiktimer.publisher.testing.TikTokServiceStub;
-import io.tiktimer.publisher.testing.TikTokServiceStubResource;
+import io.tiktimer.publisher.testing.TikTokServiceProcess;
+import io.tiktimer.publisher.testing.TikTokServiceResource;
 import io.tiktimer.publisher.testing.Videos;
 import io.tiktimer.sandbox.ReceivedUpload;
 import io.tiktimer.sandbox.TikTokSandbox;
@@ -31,25 +31,28 @@ import static io.tiktimer.publisher.testing.TestSupport.events;
 import static io.tiktimer.publisher.testing.TestSupport.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The happy paths end to end: post.due in Kafka → real S3 → the TikTok sandbox → outcome events in Kafka. */
+/**
+ * The happy paths end to end: post.due in Kafka → a token from the real tiktok-service (accounts connected through its
+ * OAuth flow) → real S3 → the TikTok sandbox → outcome events in Kafka.
+ */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(JwtResource.class)
 @QuarkusTestResource(value = S3Resource.class, initArgs = @ResourceArg(name = S3Resource.BUCKET_ARG, value = BUCKET))
 @QuarkusTestResource(TikTokSandboxResource.class)
-@QuarkusTestResource(TikTokServiceStubResource.class)
+@QuarkusTestResource(TikTokServiceResource.class)
 class PublishFlowTest {
 
     @Inject
     S3Client s3;
 
     final TikTokSandbox sandbox = TikTokSandboxResource.sandbox();
-    final TikTokServiceStub tiktokService = TikTokServiceStubResource.stub();
+    final TikTokServiceProcess tiktokService = TikTokServiceResource.tiktokService();
 
     @Test
     void aSmallVideoIsPublishedInOneChunkWithItsPublicIdAndUrl() {
-        TikTokServiceStub.Account account = tiktokService.connectNewCreator("small", 71, false);
+        TikTokServiceProcess.Account account = tiktokService.connectNewCreator("small", 71, false);
         long size = 3_000_000;
         String sha = Videos.put(s3, BUCKET, "videos/small-" + account.accountId(), size, 3);
         PostDue due = Posts.video(account, BUCKET, "videos/small-" + account.accountId(), size, PostMode.DIRECT_POST,
@@ -81,7 +84,7 @@ class PublishFlowTest {
 
     @Test
     void a150MbVideoArrivesByteExactOnceInValidChunks() {
-        TikTokServiceStub.Account account = tiktokService.connectNewCreator("large", 72, false);
+        TikTokServiceProcess.Account account = tiktokService.connectNewCreator("large", 72, false);
         long size = 150_000_000L + 12_345;
         String key = "videos/large-" + account.accountId();
         String sha = Videos.put(s3, BUCKET, key, size, 150);
@@ -101,7 +104,7 @@ class PublishFlowTest {
 
     @Test
     void anInboxPostEndsDeliveredToTheInbox() {
-        TikTokServiceStub.Account account = tiktokService.connectNewCreator("inbox", 73, false);
+        TikTokServiceProcess.Account account = tiktokService.connectNewCreator("inbox", 73, false);
         long size = 6_000_000;
         String key = "videos/inbox-" + account.accountId();
         String sha = Videos.put(s3, BUCKET, key, size, 6);
@@ -118,7 +121,7 @@ class PublishFlowTest {
 
     @Test
     void aPrivacyTheCreatorDoesNotOfferFailsBeforeInitWithAReasonTheUserCanActOn() {
-        TikTokServiceStub.Account account = tiktokService.connectNewCreator("private", 74, true);
+        TikTokServiceProcess.Account account = tiktokService.connectNewCreator("private", 74, true);
         long size = 1_000_000;
         String key = "videos/private-" + account.accountId();
         Videos.put(s3, BUCKET, key, size, 1);
@@ -136,7 +139,7 @@ class PublishFlowTest {
 
     @Test
     void aRedeliveredPostDueReSendsTheStoredOutcomeWithTheSameEventIdAndNeverInitsAgain() throws Exception {
-        TikTokServiceStub.Account account = tiktokService.connectNewCreator("again", 75, false);
+        TikTokServiceProcess.Account account = tiktokService.connectNewCreator("again", 75, false);
         long size = 2_000_000;
         String key = "videos/again-" + account.accountId();
         Videos.put(s3, BUCKET, key, size, 2);
@@ -169,7 +172,7 @@ class PublishFlowTest {
                 .isEqualTo(Topics.deadLetterOf(Topics.POST_DUE, "publisher-worker"));
 
         // and the next valid post is still handled
-        TikTokServiceStub.Account account = tiktokService.connectNewCreator("after-poison", 76, false);
+        TikTokServiceProcess.Account account = tiktokService.connectNewCreator("after-poison", 76, false);
         Videos.put(s3, BUCKET, "videos/after-poison", 1_000_000, 9);
         PostDue due = Posts.video(account, BUCKET, "videos/after-poison", 1_000_000, PostMode.DIRECT_POST, "SELF_ONLY");
         kafka().send(due);

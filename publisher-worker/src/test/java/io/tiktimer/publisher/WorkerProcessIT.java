@@ -10,7 +10,7 @@ import io.tiktimer.devstack.S3Server;
 import io.tiktimer.devstack.testing.TestJwtIssuer;
 import io.tiktimer.publisher.testing.Kafka;
 import io.tiktimer.publisher.testing.Posts;
-import io.tiktimer.publisher.testing.TikTokServiceStub;
+import io.tiktimer.publisher.testing.TikTokServiceProcess;
 import io.tiktimer.publisher.testing.Videos;
 import io.tiktimer.sandbox.DemoAccounts;
 import io.tiktimer.sandbox.Fault;
@@ -44,9 +44,10 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged worker as its own process, configured only by environment variables, with a 64 MB heap: large videos
- * stream through it, and killing it (SIGKILL) before init answers, mid-upload or while polling ends every post
- * published exactly once or honestly unconfirmed.
+ * The packaged worker as its own process, configured only by environment variables, with a 64 MB heap, next to the
+ * packaged tiktok-service (its token source, accounts connected through its OAuth flow): large videos stream through
+ * it, and killing it (SIGKILL) before init answers, mid-upload or while polling ends every post published exactly
+ * once or honestly unconfirmed.
  */
 class WorkerProcessIT {
     private static final String BUCKET = "tiktimer-media";
@@ -57,7 +58,7 @@ class WorkerProcessIT {
     static S3Server s3Server;
     static TestJwtIssuer jwt;
     static TikTokSandbox sandbox;
-    static TikTokServiceStub tiktokService;
+    static TikTokServiceProcess tiktokService;
     static S3Client s3;
     static Kafka kafka;
     static Path logs;
@@ -73,13 +74,14 @@ class WorkerProcessIT {
         sandbox = TikTokSandbox.start(SandboxConfig.defaults().processingDelay(Duration.ofSeconds(5)));
         sandbox.registerApp(DemoAccounts.app(TikTokSandboxResource.CLIENT_KEY, TikTokSandboxResource.CLIENT_SECRET,
                 List.of(TikTokSandboxResource.DEFAULT_REDIRECT_URI)));
-        tiktokService = TikTokServiceStub.start(sandbox);
+        logs = Files.createDirectories(Path.of("target", "it-logs"));
+        tiktokService = TikTokServiceProcess.start(postgres.jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD,
+                kafkaBroker.bootstrapServers(), jwt, sandbox, logs.resolve("tiktok-service.log"));
         s3 = S3Client.builder().endpointOverride(URI.create(s3Server.endpoint())).forcePathStyle(true)
                 .region(Region.of(S3Server.REGION)).httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(S3Server.ACCESS_KEY, S3Server.SECRET_KEY))).build();
         kafka = new Kafka(kafkaBroker.bootstrapServers());
-        logs = Files.createDirectories(Path.of("target", "it-logs"));
     }
 
     /**
@@ -162,7 +164,7 @@ class WorkerProcessIT {
     @Test
     void aLargeVideoPublishesThroughASixtyFourMegabyteHeap() throws Exception {
         worker = startWorker("large");
-        TikTokServiceStub.Account account = tiktokService.connectNewCreator("it-large", 51, false);
+        TikTokServiceProcess.Account account = tiktokService.connectNewCreator("it-large", 51, false);
         String key = "videos/it-large";
         String sha = Videos.put(s3, BUCKET, key, LARGE_VIDEO, 7);
         PostDue due = Posts.video(account, BUCKET, key, LARGE_VIDEO, PostMode.DIRECT_POST, "SELF_ONLY");
@@ -197,7 +199,7 @@ class WorkerProcessIT {
     @Test
     void killedMidUploadItResumesFromTikToksProgressWithoutASecondInit() {
         worker = startWorker("kill-upload");
-        TikTokServiceStub.Account account = tiktokService.connectNewCreator("it-upload", 52, false);
+        TikTokServiceProcess.Account account = tiktokService.connectNewCreator("it-upload", 52, false);
         long size = 120_000_000L;
         String key = "videos/it-upload";
         String sha = Videos.put(s3, BUCKET, key, size, 8);
@@ -221,7 +223,7 @@ class WorkerProcessIT {
     @Test
     void killedWhileTheInitAnswerIsOnItsWayThePostIsReportedUnconfirmedNeverReInitialised() {
         worker = startWorker("kill-init");
-        TikTokServiceStub.Account account = tiktokService.connectNewCreator("it-init", 53, false);
+        TikTokServiceProcess.Account account = tiktokService.connectNewCreator("it-init", 53, false);
         Videos.put(s3, BUCKET, "videos/it-init", 1_000_000, 9);
         PostDue due = Posts.video(account, BUCKET, "videos/it-init", 1_000_000, PostMode.DIRECT_POST, "SELF_ONLY");
         sandbox.faults().failNext(SandboxEndpoint.VIDEO_INIT, 1, Fault.slowResponse(Duration.ofSeconds(20)));
@@ -240,7 +242,7 @@ class WorkerProcessIT {
     @Test
     void killedWhilePollingTheStatusItPicksUpPollingAndPublishesOnce() {
         worker = startWorker("kill-poll");
-        TikTokServiceStub.Account account = tiktokService.connectNewCreator("it-poll", 54, false);
+        TikTokServiceProcess.Account account = tiktokService.connectNewCreator("it-poll", 54, false);
         Videos.put(s3, BUCKET, "videos/it-poll", 2_000_000, 10);
         PostDue due = Posts.video(account, BUCKET, "videos/it-poll", 2_000_000, PostMode.DIRECT_POST, "SELF_ONLY");
         kafka.send(due);

@@ -20,12 +20,12 @@ public final class Posts {
         return POST_IDS.incrementAndGet();
     }
 
-    public static PostDue video(TikTokServiceStub.Account account, String bucket, String key, long size,
+    public static PostDue video(TikTokServiceProcess.Account account, String bucket, String key, long size,
                                 PostMode mode, String privacy) {
         return video(nextPostId(), 1, account, bucket, key, size, mode, privacy);
     }
 
-    public static PostDue video(long postId, int attempt, TikTokServiceStub.Account account, String bucket, String key,
+    public static PostDue video(long postId, int attempt, TikTokServiceProcess.Account account, String bucket, String key,
                                 long size, PostMode mode, String privacy) {
         MediaRef media = new MediaRef(postId, bucket, key, "video/mp4", size, null, 12.0);
         return PostDue.of(postId, account.userId(), attempt, account.accountId(), Instant.now(), mode, MediaType.VIDEO,
