@@ -1,5 +1,6 @@
 package io.tiktimer.publisher;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,12 +12,16 @@ import io.tiktimer.devstack.testing.KafkaResource;
 import io.tiktimer.devstack.testing.PostgresResource;
 import io.tiktimer.devstack.testing.S3Resource;
 import io.tiktimer.publisher.testing.Kafka;
+import io.tiktimer.publisher.testing.PublicMediaResource;
 import io.tiktimer.publisher.testing.Posts;
 import io.tiktimer.publisher.testing.TestSupport;
 import io.tiktimer.publisher.testing.TikTokServiceProcess;
 import io.tiktimer.publisher.testing.TikTokServiceResource;
 import io.tiktimer.publisher.testing.Videos;
+import io.tiktimer.sandbox.InitCall;
+import io.tiktimer.sandbox.PublicationSnapshot;
 import io.tiktimer.sandbox.ReceivedUpload;
+import io.tiktimer.sandbox.SandboxEndpoint;
 import io.tiktimer.sandbox.TikTokSandbox;
 import io.tiktimer.sandbox.testing.TikTokSandboxResource;
 import jakarta.inject.Inject;
@@ -24,10 +29,13 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.tiktimer.publisher.testing.TestSupport.BUCKET;
 import static io.tiktimer.publisher.testing.TestSupport.awaitEvent;
 import static io.tiktimer.publisher.testing.TestSupport.events;
+import static io.tiktimer.publisher.testing.TestSupport.first;
 import static io.tiktimer.publisher.testing.TestSupport.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(value = S3Resource.class, initArgs = @ResourceArg(name = S3Resource.BUCKET_ARG, value = BUCKET))
 @QuarkusTestResource(TikTokSandboxResource.class)
 @QuarkusTestResource(TikTokServiceResource.class)
+@QuarkusTestResource(PublicMediaResource.class)
 class PublishFlowTest {
 
     @Inject
@@ -103,7 +112,7 @@ class PublishFlowTest {
     }
 
     @Test
-    void anInboxPostEndsDeliveredToTheInbox() {
+    void anInboxPostIsFollowedUntilTikTokHasTheDraftInTheCreatorsInboxAndIsReportedDeliveredThere() {
         TikTokServiceProcess.Account account = tiktokService.connectNewCreator("inbox", 73, false);
         long size = 6_000_000;
         String key = "videos/inbox-" + account.accountId();
@@ -111,12 +120,70 @@ class PublishFlowTest {
         PostDue due = Posts.video(account, BUCKET, key, size, PostMode.INBOX, null);
         kafka().send(due);
 
-        Kafka.Received published = awaitEvent(due.postId(), "post.published", Duration.ofSeconds(30));
-        assertThat(published.value().path("outcome").asText()).isEqualTo("INBOX_DELIVERED");
-        String publishId = published.value().path("publishId").asText();
+        String publishId = awaitEvent(due.postId(), "post.publishing", Duration.ofSeconds(30)).value()
+                .path("publishId").asText();
         assertThat(publishId).startsWith("v_inbox_file");
+        // follow the draft at TikTok until the worker reports it. The event is looked at before the status, and the
+        // status never goes back, so every look that saw the report must also see the draft in the inbox.
+        List<String> statusesSeen = new ArrayList<>();
+        List<String> statusesOnceReported = new ArrayList<>();
+        TestSupport.await(Duration.ofSeconds(30)).until(() -> {
+            boolean reported = first(due.postId(), "post.published").isPresent();
+            String status = sandbox.publication(publishId).orElseThrow().status();
+            if (statusesSeen.isEmpty() || !statusesSeen.get(statusesSeen.size() - 1).equals(status)) {
+                statusesSeen.add(status);
+            }
+            if (reported) {
+                statusesOnceReported.add(status);
+            }
+            return reported;
+        });
+        assertThat(statusesOnceReported).as("TikTok's status whenever the delivery had been reported")
+                .containsOnly("SEND_TO_USER_INBOX");
+        assertThat(statusesSeen).as("the draft's way through TikTok")
+                .isSubsetOf("PROCESSING_UPLOAD", "SEND_TO_USER_INBOX").last().isEqualTo("SEND_TO_USER_INBOX");
+
+        List<Kafka.Received> published = events(due.postId(), "post.published");
+        assertThat(published).hasSize(1);
+        JsonNode delivered = published.get(0).value();
+        assertThat(delivered.path("outcome").asText()).isEqualTo("INBOX_DELIVERED");
+        assertThat(delivered.path("publishId").asText()).isEqualTo(publishId);
+        assertThat(delivered.path("publicPostId").isNull()).as("a draft has no public post yet").isTrue();
+        assertThat(delivered.path("shareUrl").isNull()).isTrue();
+        assertThat(events(due.postId(), "post.failed")).isEmpty();
+
+        assertThat(sandbox.initCalls()).filteredOn(c -> c.openId().equals(account.openId()))
+                .extracting(InitCall::endpoint).containsExactly(SandboxEndpoint.INBOX_VIDEO_INIT);
         assertThat(sandbox.receivedUpload(publishId).orElseThrow().sha256Hex()).isEqualTo(sha);
-        assertThat(sandbox.publication(publishId).orElseThrow().status()).isEqualTo("SEND_TO_USER_INBOX");
+        PublicationSnapshot draft = sandbox.publication(publishId).orElseThrow();
+        assertThat(draft.postMode()).isEqualTo("MEDIA_UPLOAD");
+        assertThat(draft.title()).as("the caption travels with the draft").isEqualTo(due.content());
+        // and it really is a draft waiting for the creator: posting it from the TikTok app publishes it
+        assertThat(sandbox.userPostsDraft(publishId)).isTrue();
+        assertThat(sandbox.publication(publishId).orElseThrow().status()).isEqualTo("PUBLISH_COMPLETE");
+    }
+
+    @Test
+    void aPhotoPostIsPulledByTikTokFromTheVerifiedMediaAddressAndPublished() {
+        TikTokServiceProcess.Account account = tiktokService.connectNewCreator("photo", 77, false);
+        List<String> keys = List.of("photos/" + account.accountId() + "-1.jpg", "photos/" + account.accountId() + "-2.jpg");
+        PostDue due = Posts.photos(account, BUCKET, keys, PostMode.DIRECT_POST, "SELF_ONLY");
+        kafka().send(due);
+
+        Kafka.Received published = awaitEvent(due.postId(), "post.published", Duration.ofSeconds(30));
+        assertThat(published.value().path("outcome").asText()).isEqualTo("PUBLISHED");
+        String publishId = published.value().path("publishId").asText();
+        assertThat(publishId).startsWith("p_pub_url");
+        PublicationSnapshot photo = sandbox.publication(publishId).orElseThrow();
+        assertThat(photo.mediaType()).isEqualTo("PHOTO");
+        assertThat(photo.source()).isEqualTo("PULL_FROM_URL");
+        assertThat(photo.postMode()).isEqualTo("DIRECT_POST");
+        assertThat(photo.privacyLevel()).isEqualTo("SELF_ONLY");
+        assertThat(photo.title()).isEqualTo(due.title());
+        assertThat(photo.status()).isEqualTo("PUBLISH_COMPLETE");
+        assertThat(sandbox.initCalls()).filteredOn(c -> c.openId().equals(account.openId()))
+                .extracting(InitCall::endpoint).containsExactly(SandboxEndpoint.CONTENT_INIT);
+        assertThat(sandbox.receivedUploads()).noneMatch(u -> u.openId().equals(account.openId()));
     }
 
     @Test

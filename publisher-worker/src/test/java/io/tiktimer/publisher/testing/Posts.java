@@ -32,4 +32,17 @@ public final class Posts {
                 null, "Test post " + postId + " #tiktimer", mode == PostMode.INBOX ? null : privacy, false, true, true,
                 false, false, false, null, null, List.of(media));
     }
+
+    /** A photo post of {@code keys.size()} JPEG images (TikTok pulls them from the public media address). */
+    public static PostDue photos(TikTokServiceProcess.Account account, String bucket, List<String> keys, PostMode mode,
+                                 String privacy) {
+        long postId = nextPostId();
+        List<MediaRef> media = new java.util.ArrayList<>();
+        for (String key : keys) {
+            media.add(new MediaRef(postId * 100 + media.size(), bucket, key, "image/jpeg", 200_000L, null, null));
+        }
+        return PostDue.of(postId, account.userId(), 1, account.accountId(), Instant.now(), mode, MediaType.PHOTO,
+                "Photos " + postId, "Test photos " + postId + " #tiktimer", mode == PostMode.INBOX ? null : privacy,
+                false, true, true, false, false, false, null, 0, media);
+    }
 }
