@@ -1,5 +1,6 @@
 package io.tiktimer.publisher;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tiktimer.contracts.PostDue;
 import io.tiktimer.contracts.PostMode;
 import io.tiktimer.devstack.KafkaBroker;
@@ -14,6 +15,7 @@ import io.tiktimer.publisher.testing.TikTokServiceProcess;
 import io.tiktimer.publisher.testing.Videos;
 import io.tiktimer.sandbox.DemoAccounts;
 import io.tiktimer.sandbox.Fault;
+import io.tiktimer.sandbox.PublicationSnapshot;
 import io.tiktimer.sandbox.ReceivedUpload;
 import io.tiktimer.sandbox.SandboxConfig;
 import io.tiktimer.sandbox.SandboxEndpoint;
@@ -31,8 +33,14 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -46,12 +54,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The packaged worker as its own process, configured only by environment variables, with a 64 MB heap, next to the
  * packaged tiktok-service (its token source, accounts connected through its OAuth flow): large videos stream through
- * it, and killing it (SIGKILL) before init answers, mid-upload or while polling ends every post published exactly
- * once or honestly unconfirmed.
+ * it, killing it (SIGKILL) before init, while the init answer is on its way, mid-upload or while polling ends every
+ * post published exactly once or honestly unconfirmed, a token that expires at TikTok mid-flight is refreshed through
+ * tiktok-service, and TikTok can pull videos from the public media address instead.
  */
 class WorkerProcessIT {
     private static final String BUCKET = "tiktimer-media";
     private static final long LARGE_VIDEO = Long.getLong("publisher.it.video-bytes", 300_000_000L);
+    private static final String MEDIA_BASE_URL = "https://media.tiktimer.test/";
 
     static PostgresServer postgres;
     static KafkaBroker kafkaBroker;
@@ -122,6 +132,10 @@ class WorkerProcessIT {
     }
 
     private QuarkusAppProcess startWorker(String name) {
+        return startWorker(name, Map.of());
+    }
+
+    private QuarkusAppProcess startWorker(String name, Map<String, String> settings) {
         Map<String, String> env = new HashMap<>();
         env.put("DB_URL", postgres.jdbcUrl());
         env.put("DB_USER", PostgresServer.USER);
@@ -140,10 +154,16 @@ class WorkerProcessIT {
         env.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", S3Server.SECRET_KEY);
         env.put("PUBLISHER_LEASE_DURATION", "3s");
         env.put("PUBLISHER_STATUS_FIRST_POLL", "1s");
+        env.putAll(settings);
         gcLog = logs.resolve(name + "-gc.log");
+        // A SIGKILLed worker stays a member of the consumer group until its Kafka session times out (45 s by
+        // default), and the next worker gets its partitions only then. The broker's minimum (6 s) keeps these tests
+        // quick; attempts already recorded resume from PostgreSQL regardless of Kafka.
+        List<String> jvm = List.of("-Xmx64m", "-Xlog:gc:file=" + gcLog.toAbsolutePath(),
+                "-Dmp.messaging.incoming.post-due.session.timeout.ms=6000",
+                "-Dmp.messaging.incoming.post-due.heartbeat.interval.ms=2000");
         return QuarkusAppProcess.start("publisher-worker", RepositoryLayout.quarkusRunJar("publisher-worker"), 0, env,
-                List.of("-Xmx64m", "-Xlog:gc:file=" + gcLog.toAbsolutePath()), logs.resolve(name + ".log"),
-                Duration.ofSeconds(120));
+                jvm, logs.resolve(name + ".log"), Duration.ofSeconds(120));
     }
 
     private static Optional<Kafka.Received> event(long postId, String type) {
@@ -257,5 +277,104 @@ class WorkerProcessIT {
         assertThat(published.value().path("publishId").asText()).isEqualTo(publishId);
         assertThat(sandbox.initCallCount(account.openId())).isEqualTo(1);
         assertThat(sandbox.receivedUploads().stream().filter(u -> u.openId().equals(account.openId()))).hasSize(1);
+    }
+
+    /**
+     * Killed after post.due was consumed and the attempt recorded, while creator_info (before init) was still out:
+     * nothing reached init, so the restarted worker resumes the attempt and TikTok sees exactly one init.
+     */
+    @Test
+    void killedAfterRecordingTheAttemptButBeforeInitItPublishesExactlyOnceAfterTheRestart() throws Exception {
+        worker = startWorker("kill-before-init");
+        TikTokServiceProcess.Account account = tiktokService.connectNewCreator("it-before-init", 55, false);
+        Videos.put(s3, BUCKET, "videos/it-before-init", 2_000_000, 11);
+        PostDue due = Posts.video(account, BUCKET, "videos/it-before-init", 2_000_000, PostMode.DIRECT_POST,
+                "SELF_ONLY");
+        // TikTok takes 20 s to answer creator_info, the last step before init: the worker is caught in between
+        sandbox.faults().failNext(SandboxEndpoint.CREATOR_INFO, 1, Fault.slowResponse(Duration.ofSeconds(20)));
+        kafka.send(due);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> sandbox.faults().pending().isEmpty());
+        kill();
+        assertThat(attemptState(due.postId())).as("recorded before the kill, nothing sent").isEqualTo("RECEIVED");
+        assertThat(sandbox.initCallCount(account.openId())).isZero();
+
+        worker = startWorker("kill-before-init-restarted");
+        Kafka.Received published = awaitEvent(due.postId(), "post.published", Duration.ofSeconds(60));
+        assertThat(published.value().path("outcome").asText()).isEqualTo("PUBLISHED");
+        assertThat(initCallsByOpenId().path(account.openId()).asLong()).as("sandbox init_calls_by_open_id").isEqualTo(1);
+        assertThat(sandbox.acceptedInitCount(account.openId())).isEqualTo(1);
+        assertThat(kafka.forPost(due.postId())).filteredOn(r -> r.type().equals("post.publishing"))
+                .extracting(r -> r.value().path("publishId").asText()).containsOnly(published.value().path("publishId")
+                        .asText());
+        assertThat(event(due.postId(), "post.failed")).isEmpty();
+    }
+
+    /**
+     * The creator's access token runs out at TikTok (the sandbox clock passes its 24 h) while the post is processing.
+     * TikTok refuses the next status poll, the worker asks tiktok-service for a forced refresh, tiktok-service
+     * refreshes against TikTok with the stored refresh token, and polling goes on with the new token: published once.
+     */
+    @Test
+    void aTokenThatExpiresAtTikTokWhileThePostIsProcessingIsRefreshedThroughTikTokServiceAndThePostPublishesOnce() {
+        worker = startWorker("token-expiry");
+        TikTokServiceProcess.Account account = tiktokService.connectNewCreator("it-expiry", 56, false);
+        String tokenBefore = tiktokService.currentAccessToken(account);
+        Videos.put(s3, BUCKET, "videos/it-expiry", 2_000_000, 12);
+        PostDue due = Posts.video(account, BUCKET, "videos/it-expiry", 2_000_000, PostMode.DIRECT_POST, "SELF_ONLY");
+        kafka.send(due);
+        String publishId = awaitEvent(due.postId(), "post.publishing", Duration.ofSeconds(60)).value()
+                .path("publishId").asText();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.receivedUpload(publishId).isPresent());
+        assertThat(event(due.postId(), "post.published")).as("TikTok processes for 5 s").isEmpty();
+        sandbox.clock().advance(Duration.ofHours(24).plusMinutes(1));
+
+        Kafka.Received published = awaitEvent(due.postId(), "post.published", Duration.ofSeconds(60));
+        assertThat(published.value().path("publishId").asText()).isEqualTo(publishId);
+        assertThat(event(due.postId(), "post.failed")).isEmpty();
+        assertThat(sandbox.initCallCount(account.openId())).isEqualTo(1);
+        assertThat(sandbox.initCallCountForToken(tokenBefore)).isEqualTo(1);
+        assertThat(tiktokService.currentAccessToken(account)).as("tiktok-service holds the refreshed token")
+                .isNotEqualTo(tokenBefore);
+        assertThat(tiktokService.account(account).path("status").asText()).isEqualTo("connected");
+    }
+
+    /**
+     * With {@code PUBLISHER_MEDIA_PULL_VIDEOS} and a verified {@code MEDIA_PUBLIC_BASE_URL}, TikTok pulls the video
+     * itself (PULL_FROM_URL): one init, no bytes uploaded by the worker, published after TikTok's download.
+     */
+    @Test
+    void withPullFromUrlTikTokFetchesTheVideoFromTheVerifiedMediaAddressAndPublishesIt() {
+        sandbox.app(TikTokSandboxResource.CLIENT_KEY).orElseThrow().verifiedUrlPrefix(MEDIA_BASE_URL);
+        worker = startWorker("pull", Map.of("MEDIA_PUBLIC_BASE_URL", MEDIA_BASE_URL,
+                "PUBLISHER_MEDIA_PULL_VIDEOS", "true"));
+        TikTokServiceProcess.Account account = tiktokService.connectNewCreator("it-pull", 57, false);
+        Videos.put(s3, BUCKET, "videos/it-pull", 3_000_000, 13);
+        PostDue due = Posts.video(account, BUCKET, "videos/it-pull", 3_000_000, PostMode.DIRECT_POST, "SELF_ONLY");
+        kafka.send(due);
+
+        Kafka.Received published = awaitEvent(due.postId(), "post.published", Duration.ofSeconds(60));
+        String publishId = published.value().path("publishId").asText();
+        assertThat(publishId).startsWith("v_pub_url");
+        PublicationSnapshot video = sandbox.publication(publishId).orElseThrow();
+        assertThat(video.source()).isEqualTo("PULL_FROM_URL");
+        assertThat(video.status()).isEqualTo("PUBLISH_COMPLETE");
+        assertThat(sandbox.initCallCount(account.openId())).isEqualTo(1);
+        assertThat(sandbox.receivedUploads()).noneMatch(u -> u.openId().equals(account.openId()));
+    }
+
+    private static String attemptState(long postId) throws Exception {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD);
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select state from publisher.publish_attempt where post_id = " + postId)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    /** {@code init_calls_by_open_id} from the sandbox's admin state, as an operator would read it with curl. */
+    private static JsonNode initCallsByOpenId() throws Exception {
+        HttpResponse<String> state = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(sandbox.apiBaseUrl() + "/sandbox/admin/state")).build(), HttpResponse.BodyHandlers.ofString());
+        return Kafka.JSON.readTree(state.body()).path("init_calls_by_open_id");
     }
 }
