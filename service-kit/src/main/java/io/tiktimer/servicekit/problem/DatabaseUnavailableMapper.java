@@ -1,4 +1,4 @@
-package io.tiktimer.post.rest;
+package io.tiktimer.servicekit.problem;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.persistence.PersistenceException;

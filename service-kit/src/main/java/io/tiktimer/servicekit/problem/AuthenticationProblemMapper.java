@@ -1,16 +1,16 @@
-package io.tiktimer.auth.rest;
+package io.tiktimer.servicekit.problem;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
-import io.tiktimer.auth.service.Problems;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * 401 for a missing, invalid or expired bearer token, as problem+json. quarkus-resteasy-problem 3.21.0 has mappers
- * for these, but they fail on Quarkus 3.33 ({@code NoSuchFieldError: headerName} in HttpUnauthorizedUtils) and turn
- * every 401 into a 500; these take precedence until the library catches up.
+ * 401 for a missing, invalid or expired bearer token, as problem+json with the bearer challenge. quarkus-resteasy-problem
+ * 3.21.0 has mappers for these, but they fail on Quarkus 3.33 ({@code NoSuchFieldError: headerName}) and turn every
+ * 401 into a 500; these take precedence until the library catches up.
  */
 public class AuthenticationProblemMapper {
 
@@ -18,16 +18,22 @@ public class AuthenticationProblemMapper {
 
     @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
     public Response unauthorized(UnauthorizedException e) {
-        return Problems.unauthorized("Missing or invalid bearer token").toResponse();
+        return unauthorized();
     }
 
     @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return Problems.unauthorized("Missing or invalid bearer token").toResponse();
+        return unauthorized();
     }
 
     @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
     public Response authenticationCompletion(AuthenticationCompletionException e) {
-        return Problems.unauthorized("Missing or invalid bearer token").toResponse();
+        return unauthorized();
+    }
+
+    private static Response unauthorized() {
+        return HttpProblem.builder().withStatus(401).withTitle("Unauthorized")
+                .withDetail("Missing or invalid bearer token").withHeader("WWW-Authenticate", "Bearer").build()
+                .toResponse();
     }
 }
