@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tiktimer.contracts.Event;
+import io.tiktimer.servicekit.messaging.PoisonMessageException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -30,12 +31,12 @@ public class EventCodec {
         }
     }
 
-    /** Throws on malformed input, so the consumer's failure strategy dead-letters the record. */
+    /** Throws {@link PoisonMessageException} on malformed input: the consumer dead-letters the record at once. */
     public <T extends Event> T read(String json, Class<T> type) {
         try {
             return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Malformed " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new PoisonMessageException("Malformed " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 

@@ -11,6 +11,7 @@ import io.tiktimer.post.mapping.EventCodec;
 import io.tiktimer.post.service.AccountService;
 import io.tiktimer.post.service.OutcomeService;
 import io.tiktimer.post.service.UserDataService;
+import io.tiktimer.servicekit.messaging.PoisonMessageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -22,7 +23,7 @@ import java.time.temporal.ChronoUnit;
  * consumed-event mark in one transaction; the message is acknowledged only after that commit, and offsets are committed
  * (throttled) only for acknowledged messages.
  * <p>
- * A message that cannot be parsed (the codec's {@link IllegalArgumentException}) goes to the group's dead-letter topic
+ * A message that cannot be parsed (the codec's {@link PoisonMessageException}) goes to the group's dead-letter topic
  * at once. Any other failure is retried with exponential backoff for up to ten minutes, which outlasts a database
  * restart or failover: sending a valid outcome to the dead-letter topic because PostgreSQL was briefly away would
  * leave its post stuck in {@code publishing} until the sweeper calls it unconfirmed. Meanwhile the partition waits (in
@@ -30,7 +31,7 @@ import java.time.temporal.ChronoUnit;
  */
 @ApplicationScoped
 @Retry(maxRetries = -1, delay = 200, maxDuration = 10, durationUnit = ChronoUnit.MINUTES,
-        abortOn = IllegalArgumentException.class)
+        abortOn = PoisonMessageException.class)
 @ExponentialBackoff(maxDelay = 15, maxDelayUnit = ChronoUnit.SECONDS)
 public class EventConsumers {
 

@@ -2,25 +2,28 @@ package io.tiktimer.publisher.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.tiktimer.contracts.PostDue;
 import io.tiktimer.publisher.service.AttemptDispatcher;
 import io.tiktimer.publisher.service.IntakeService;
+import io.tiktimer.servicekit.messaging.PoisonMessageException;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Consumes post.due (group publisher-worker, manual commits). The method returns only after the attempt is committed
  * to PostgreSQL; only then is the message acknowledged and its offset committed. A message that cannot be understood
- * is nacked and lands on {@code post.due.publisher-worker.dlq}.
+ * is nacked and lands on {@code post.due.publisher-worker.dlq} at once; any other failure (PostgreSQL away) is retried
+ * with backoff for up to ten minutes, the policy every consumer shares (see {@link PoisonMessageException}).
  */
 @ApplicationScoped
 public class PostDueConsumer {
     private static final Logger LOG = Logger.getLogger(PostDueConsumer.class);
-    private static final int DATABASE_TRIES = 6;
 
     private final IntakeService intake;
     private final AttemptDispatcher dispatcher;
@@ -34,27 +37,16 @@ public class PostDueConsumer {
 
     @Incoming("post-due")
     @Blocking
+    @Retry(maxRetries = -1, delay = 200, maxDuration = 10, durationUnit = ChronoUnit.MINUTES,
+            abortOn = PoisonMessageException.class)
+    @ExponentialBackoff(maxDelay = 15, maxDelayUnit = ChronoUnit.SECONDS)
     public void consume(String payload) {
         PostDue due = parse(payload);
-        IntakeService.Result result = recordWithRetries(due, payload);
+        // a retry after a database hiccup is safe: recording the same post.due twice ends up as a duplicate
+        IntakeService.Result result = intake.record(due, payload);
         LOG.infof("post.due %s for post %d #%d on account %d: %s", due.eventId(), due.postId(), due.attempt(),
                 due.tiktokAccountId(), result);
         dispatcher.wake();
-    }
-
-    private IntakeService.Result recordWithRetries(PostDue due, String payload) {
-        RuntimeException last = null;
-        for (int i = 0; i < DATABASE_TRIES; i++) {
-            try {
-                return intake.record(due, payload);
-            } catch (RuntimeException e) {
-                // a database hiccup must not dead-letter a valid post: try again (a unique-key race ends up as a duplicate)
-                last = e;
-                LOG.warnf("recording post.due %s failed (try %d): %s", due.eventId(), i + 1, e.getMessage());
-                sleep(Duration.ofMillis(500L << i));
-            }
-        }
-        throw last;
     }
 
     PostDue parse(String payload) {
@@ -75,14 +67,6 @@ public class PostDueConsumer {
             throw e;
         } catch (Exception e) {
             throw new PoisonMessageException("unreadable post.due: " + e.getMessage(), e);
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
