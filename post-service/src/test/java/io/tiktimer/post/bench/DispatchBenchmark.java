@@ -85,7 +85,8 @@ public final class DispatchBenchmark {
                     printLoad("after steady");
                 }
                 if (parts.contains("idle")) {
-                    idleCpu(app.pid(), 30);
+                    Thread.sleep(20_000); // let the JIT finish compiling what start-up and the runs above warmed up
+                    idleCpu(app.pid(), 60);
                 }
                 if (parts.contains("api")) {
                     apiThroughput(db, app.baseUrl(), app.pid(), jwt.userToken(7, "bench"), jwt.userToken(8, "warm-up"), work);
@@ -236,7 +237,10 @@ public final class DispatchBenchmark {
 
     private static void runSteady(Connection db, KafkaBroker kafka, int rate, int seconds, long mediaId) throws Exception {
         ObjectMapper json = new ObjectMapper();
+        // the first seconds at the same rate only warm the JIT up; the figures are about the steady state after them
+        int warmSeconds = 10;
         int count = rate * seconds;
+        int total = rate * (seconds + warmSeconds);
         long stepMicros = 1_000_000L / rate;
         try (KafkaConsumer<String, String> c = consumer(kafka)) {
             c.subscribe(List.of(Topics.POST_DUE));
@@ -247,21 +251,25 @@ public final class DispatchBenchmark {
             c.assignment().forEach(c::position);
             Instant start = Instant.now().plusSeconds(10);
             try (Statement st = db.createStatement()) {
-                st.execute(insertDue(mediaId, "'" + start + "'::timestamptz + (g * " + stepMicros + ") * interval '1 microsecond'", count));
+                st.execute(insertDue(mediaId, "'" + start + "'::timestamptz + (g * " + stepMicros + ") * interval '1 microsecond'", total));
             }
             List<Long> toSend = new ArrayList<>();
             List<Long> toReceive = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 10_000 + seconds * 1000L + 15_000;
+            long measuredFrom = start.toEpochMilli() + warmSeconds * 1000L;
+            long deadline = System.currentTimeMillis() + 10_000 + (seconds + warmSeconds) * 1000L + 15_000;
             while (toReceive.size() < count && System.currentTimeMillis() < deadline) {
                 for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(5))) {
                     long now = System.currentTimeMillis();
                     JsonNode n = json.readTree(r.value());
                     long scheduled = Instant.parse(n.get("scheduledTime").asText()).toEpochMilli();
+                    if (scheduled < measuredFrom) {
+                        continue;
+                    }
                     toSend.add(r.timestamp() - scheduled);
                     toReceive.add(now - scheduled);
                 }
             }
-            System.out.printf("STEADY: %d posts at %d/s; scheduled_time -> Kafka record timestamp: p50 %d ms, p99 %d ms, "
+            System.out.printf("STEADY: %d posts at %d/s after a " + warmSeconds + " s warm-up; scheduled_time -> Kafka record timestamp: p50 %d ms, p99 %d ms, "
                             + "max %d ms; scheduled_time -> consumer received: p50 %d ms, p99 %d ms, max %d ms (%d received)%n",
                     count, rate, pct(toSend, 50), pct(toSend, 99), pct(toSend, 100), pct(toReceive, 50),
                     pct(toReceive, 99), pct(toReceive, 100), toReceive.size());
@@ -278,13 +286,46 @@ public final class DispatchBenchmark {
         return a[Math.max(0, i)];
     }
 
+    /**
+     * The service's CPU use with nothing due, split into the JIT compiler threads (still compiling what start-up and
+     * earlier runs warmed up; this fades out) and everything else (consumers, dispatcher, relay: the lasting cost).
+     */
     private static void idleCpu(long pid, int seconds) throws Exception {
-        long ticks0 = cpuTicks(pid);
+        Map<String, long[]> before = threadTicks(pid);
         Thread.sleep(seconds * 1000L);
-        long ticks1 = cpuTicks(pid);
-        double cpuSeconds = (ticks1 - ticks0) / 100.0;
-        System.out.printf("IDLE: service used %.2f CPU-s in %d s = %.2f%% of one core (nothing due; consumers, "
-                + "dispatcher and relay idle-polling)%n", cpuSeconds, seconds, 100 * cpuSeconds / seconds);
+        Map<String, long[]> after = threadTicks(pid);
+        long total = 0;
+        long jit = 0;
+        for (Map.Entry<String, long[]> thread : after.entrySet()) {
+            long[] was = before.get(thread.getKey());
+            long used = thread.getValue()[1] - (was == null ? 0 : was[1]);
+            total += used;
+            if (thread.getValue()[0] == 1) {
+                jit += used;
+            }
+        }
+        System.out.printf("IDLE: service used %.2f CPU-s in %d s = %.2f%% of one core (nothing due); JIT compiler "
+                        + "threads %.2f%%, the rest (consumers, dispatcher, relay idle-polling) %.2f%%%n",
+                total / 100.0, seconds, total / (double) seconds, jit / (double) seconds, (total - jit) / (double) seconds);
+    }
+
+    /** Per thread of the process: {is a JIT compiler thread ? 1 : 0, utime + stime in clock ticks}. */
+    private static Map<String, long[]> threadTicks(long pid) throws Exception {
+        Map<String, long[]> ticks = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.put(task.getFileName().toString(), new long[] {name.contains("CompilerThre") ? 1 : 0,
+                            Long.parseLong(f[11]) + Long.parseLong(f[12])});
+                } catch (java.io.IOException gone) {
+                    // the thread ended while we looked
+                }
+            }
+        }
+        return ticks;
     }
 
     /** utime + stime of the process, in clock ticks (USER_HZ = 100 on Linux). */
