@@ -246,6 +246,8 @@ class PostApiTest {
         assertThat(exact.header("Link")).isNull();
         given().auth().oauth2(token).when().get("/posts?size=2&page=9").then().statusCode(200)
                 .header("X-Total-Count", "6").body("size()", equalTo(0));
+        given().auth().oauth2(token).when().get("/posts?size=500&page=9999999").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -85,8 +85,9 @@ public class PostResource {
         }
         int p = page == null ? 0 : page;
         int n = size == null ? DEFAULT_SIZE : size;
-        if (p < 0 || n < 1 || n > MAX_SIZE) {
-            throw Problems.badRequest("page must be >= 0 and size between 1 and " + MAX_SIZE);
+        if (p < 0 || n < 1 || n > MAX_SIZE || (long) p * n > Integer.MAX_VALUE - MAX_SIZE) {
+            throw Problems.badRequest("page must be >= 0 (and page × size within range) and size between 1 and "
+                    + MAX_SIZE);
         }
         PostService.Filter filter = new PostService.Filter(s, accountId, platform,
                 from == null ? null : PostService.parseTime(from, null), to == null ? null : PostService.parseTime(to, null));

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.hibernate.jpa.HibernateHints;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -37,7 +38,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.hibernate.jpa.HibernateHints;
 
 /** Posts: validation, the editable-until-queued rule and the user's manual transitions (retry, publish now). */
 @ApplicationScoped
