@@ -25,9 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A native image only reflects on what was registered at build time; Jackson reads and writes our records by
- * reflection. Every event record of {@code contracts} and every DTO record a service sends or receives (packages
- * {@code rest}, {@code client}, {@code messaging}, {@code mapping}) must therefore be named by a
- * {@code @RegisterForReflection} in that service, or a native build would fail at run time on the first message.
+ * reflection. Every event record of {@code contracts} (registered once in service-kit, which every service depends
+ * on) and every DTO record a service sends or receives (packages {@code rest}, {@code client}, {@code messaging},
+ * {@code mapping}, registered in that service) must therefore be named by a {@code @RegisterForReflection}, or a
+ * native build would fail at run time on the first message.
  * The classes are read from the compiled output with Jandex, so the check runs on a JVM.
  */
 class NativeRegistrationTest {
@@ -57,7 +58,12 @@ class NativeRegistrationTest {
                 needed.add(type.name().toString());
             }
         }
+        // the contracts are registered once, in service-kit, which every service must therefore depend on
+        Index kit = index(Descriptors.repoRoot().resolve("service-kit/target/classes"));
+        assertThat(Descriptors.repoRoot().resolve(service).resolve("pom.xml"))
+                .content().as(service + " depends on service-kit").contains("<artifactId>service-kit</artifactId>");
         Set<String> registered = registered(own);
+        registered.addAll(registered(kit));
 
         assertThat(needed).as("records %s must carry or be named by @RegisterForReflection", service)
                 .isNotEmpty()
