@@ -27,7 +27,8 @@ import java.time.temporal.ChronoUnit;
  * at once. Any other failure is retried with exponential backoff for up to ten minutes, which outlasts a database
  * restart or failover: sending a valid outcome to the dead-letter topic because PostgreSQL was briefly away would
  * leave its post stuck in {@code publishing} until the sweeper calls it unconfirmed. Meanwhile the partition waits (in
- * order) and the throttled commit strategy reports the channel unhealthy after a minute, which is the truth.
+ * order) and the throttled commit strategy reports the channel unhealthy once a record waits longer than its
+ * unprocessed-record-max-age (60 s by default).
  */
 @ApplicationScoped
 @Retry(maxRetries = -1, delay = 200, maxDuration = 10, durationUnit = ChronoUnit.MINUTES,
