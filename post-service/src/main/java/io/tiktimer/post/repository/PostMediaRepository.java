@@ -16,12 +16,17 @@ public class PostMediaRepository implements PanacheRepository<PostMedia> {
         return find("postId = ?1 order by position", postId).stream().map(pm -> pm.mediaId).toList();
     }
 
+    /** Media ids per post, each list in position order; posts without media are absent. */
     public Map<Long, List<Long>> mediaIdsOf(Collection<Long> postIds) {
         if (postIds.isEmpty()) {
             return Map.of();
         }
-        return find("postId in ?1 order by postId, position", postIds).stream()
-                .collect(Collectors.groupingBy(pm -> pm.postId, Collectors.mapping(pm -> pm.mediaId, Collectors.toList())));
+        // ids only: the listing needs no managed PostMedia entities
+        return getEntityManager().createQuery("select pm.postId, pm.mediaId from PostMedia pm where pm.postId in :ids "
+                        + "order by pm.postId, pm.position", Object[].class)
+                .setParameter("ids", postIds).getResultStream()
+                .collect(Collectors.groupingBy(row -> (Long) row[0], Collectors.mapping(row -> (Long) row[1],
+                        Collectors.toList())));
     }
 
     public void replace(long postId, List<Long> mediaIds) {
