@@ -41,8 +41,10 @@ import java.util.UUID;
  *     <li>idle CPU: the service's CPU use over a period with nothing due;</li>
  *     <li>api: wrk against GET /posts (50 rows) and POST /posts.</li>
  * </ol>
- * {@code -Dparts=burst,steady,idle,api} picks some (all by default); {@code -DserviceJvm="..."} adds options to the
- * service's JVM (a profiler, say). The service runs as it would in a JVM
+ * {@code -Dparts=burst,steady,idle,api} picks some (all by default; {@code hold} keeps the stack up afterwards and
+ * prints its URL and a token, for measuring by hand); {@code -DapiWarmUpRounds=12} caps the API warm-up (15 s of each
+ * path per round, until the CPU per request has settled); {@code -DserviceJvm="..."} adds options to the
+ * service's JVM; {@code -Djfr=DIR} writes a JFR profile of each measured wrk run (not the warm-ups) into DIR. The service runs as it would in a JVM
  * deployment: full tiered JIT and the parallel collector, not the C1-only start-up settings tests use.
  */
 public final class DispatchBenchmark {
@@ -92,6 +94,11 @@ public final class DispatchBenchmark {
                     apiThroughput(db, app.baseUrl(), app.pid(), jwt.userToken(7, "bench"), jwt.userToken(8, "warm-up"), work);
                     printLoad("after api");
                 }
+                if (parts.contains("hold")) {
+                    System.out.printf("HOLD: service %s (pid %d), database %s%n  user 7's token: %s%n  Ctrl-C ends%n",
+                            app.baseUrl(), app.pid(), pg.jdbcUrl(), jwt.userToken(7, "by-hand"));
+                    Thread.sleep(Long.MAX_VALUE);
+                }
             }
         }
     }
@@ -105,58 +112,110 @@ public final class DispatchBenchmark {
         return options;
     }
 
-    /** wrk, 16 connections: GET /posts returning 50 rows, and POST /posts (original JSON body). */
+    /**
+     * wrk, 16 connections: GET /posts returning 50 rows (each a video post with its media, as a creator's schedule
+     * is), and POST /posts (original JSON body). Warm-up rounds of both paths come first, each printed, until the JIT
+     * has compiled them: a deployed service answers from compiled code within minutes, and figures taken while C2 is
+     * still compiling (its threads count as the service's CPU) describe the first minute, not the service.
+     */
     private static void apiThroughput(Connection db, String baseUrl, long pid, String token, String warmUpToken,
                                       Path work) throws Exception {
+        int maxWarmUpRounds = Integer.getInteger("apiWarmUpRounds", 12);
         try (Statement st = db.createStatement()) {
-            st.execute("insert into post.post (user_id, content, scheduled_time, platform, status, mode, disable_comment, "
-                    + "disable_duet, disable_stitch, brand_content_toggle, brand_organic_toggle, is_aigc, due_at) "
-                    + "select 7, 'api bench ' || g, '2030-01-01'::timestamptz + g * interval '1 hour', 'tiktok', 'scheduled', "
-                    + "'DIRECT_POST', true, true, true, false, false, false, '2030-01-01'::timestamptz + g * interval '1 hour' "
-                    + "from generate_series(1, 50) g");
+            st.execute("insert into post.media (user_id, status, kind, container, content_type, bucket, s3_key, "
+                    + "size_bytes, sha256, duration_seconds) select 7, 'READY', 'VIDEO', 'mp4', 'video/mp4', "
+                    + "'tiktimer-media', 'users/7/media/' || g, 1000000, repeat('a', 64), 10 from generate_series(1, 50) g");
+            st.execute("with p as (insert into post.post (user_id, content, scheduled_time, platform, status, mode, "
+                    + "media_type, disable_comment, disable_duet, disable_stitch, brand_content_toggle, brand_organic_toggle, "
+                    + "is_aigc, due_at) select 7, 'api bench ' || g, '2030-01-01'::timestamptz + g * interval '1 hour', "
+                    + "'tiktok', 'scheduled', 'DIRECT_POST', 'VIDEO', true, true, true, false, false, false, "
+                    + "'2030-01-01'::timestamptz + g * interval '1 hour' from generate_series(1, 50) g returning id), "
+                    + "m as (select id, row_number() over (order by id) n from post.media where user_id = 7), "
+                    + "q as (select id, row_number() over (order by id) n from p) "
+                    + "insert into post.post_media (post_id, position, media_id) select q.id, 0, m.id from q join m using (n)");
+            st.execute("analyze"); // what autovacuum does for a live database; the planner needs the statistics
         }
         Path post = work.resolve("post.lua");
         Files.writeString(post, "wrk.method = \"POST\"\n"
                 + "wrk.body = '{\"content\": \"bench\", \"scheduled_time\": \"2030-06-01T12:00:00\"}'\n"
                 + "wrk.headers[\"Content-Type\"] = \"application/json\"\n");
-        String auth = "Authorization: Bearer " + token;
-        // warm-up of both paths until the JIT has compiled them (another user posts, so the listing keeps 50 rows),
-        // then the measured runs
-        wrk(List.of("wrk", "-t2", "-c16", "-d15s", "-H", auth, baseUrl + "/posts?size=50"), null, pid);
-        wrk(List.of("wrk", "-t2", "-c16", "-d15s", "-H", "Authorization: Bearer " + warmUpToken, "-s", post.toString(),
-                baseUrl + "/posts"), null, pid);
-        wrk(List.of("wrk", "-t2", "-c16", "-d15s", "-H", auth, baseUrl + "/posts?size=50"), "API GET /posts (50 rows)", pid);
-        wrk(List.of("wrk", "-t2", "-c16", "-d15s", "-H", auth, "-s", post.toString(), baseUrl + "/posts"),
-                "API POST /posts", pid);
+        List<String> get = List.of("-H", "Authorization: Bearer " + token, baseUrl + "/posts?size=50");
+        List<String> create = List.of("-H", "Authorization: Bearer " + token, "-s", post.toString(), baseUrl + "/posts");
+        // another user posts during the warm-up, so the listing keeps its 50 rows
+        List<String> warmUpCreate = List.of("-H", "Authorization: Bearer " + warmUpToken, "-s", post.toString(),
+                baseUrl + "/posts");
+        if (System.getProperty("jfr") != null) {
+            // the first recording makes the JIT deoptimise, which would skew the measured run: get it over with first
+            jcmd(pid, "JFR.start", "name=warm-up", "settings=default");
+            jcmd(pid, "JFR.stop", "name=warm-up");
+        }
+        // until the service's CPU per request has settled on both paths (within 10 % of the round before)
+        double[] previous = {Double.MAX_VALUE, Double.MAX_VALUE};
+        for (int round = 1; round <= maxWarmUpRounds; round++) {
+            double getCpu = wrk(get, "warm-up " + round + " GET", pid, false);
+            double postCpu = wrk(warmUpCreate, "warm-up " + round + " POST", pid, false);
+            boolean settled = getCpu > 0.9 * previous[0] && postCpu > 0.9 * previous[1];
+            previous = new double[] {getCpu, postCpu};
+            if (round >= 3 && settled) {
+                break;
+            }
+        }
+        wrk(get, "API GET /posts (50 rows)", pid, true);
+        wrk(create, "API POST /posts", pid, true);
     }
 
     /**
-     * Runs wrk and prints its figures with the CPU time the service and PostgreSQL spent per request: a figure that,
-     * unlike requests/s, other work on the machine hardly changes.
+     * Runs wrk (2 threads, 16 connections, 15 s) and prints its figures with the CPU time the service and PostgreSQL
+     * spent per request: a figure that, unlike requests/s, other work on the machine hardly changes. Returns the
+     * service's CPU milliseconds per request.
      */
-    private static void wrk(List<String> command, String label, long pid) throws Exception {
+    private static double wrk(List<String> arguments, String label, long pid, boolean measured) throws Exception {
+        String jfrDir = System.getProperty("jfr");
+        boolean profile = jfrDir != null && measured;
+        if (profile) {
+            jcmd(pid, "JFR.start", "name=api", "settings=default");
+        }
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c16", "-d15s"));
+        command.addAll(arguments);
         long service0 = cpuTicks(pid);
         long postgres0 = postgresTicks();
         Process p;
         try {
             p = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (java.io.IOException e) {
-            System.out.println("API: wrk not installed (apt-get install wrk); skipped");
-            return;
+            throw new IllegalStateException("API: wrk not installed (apt-get install wrk)", e);
         }
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor();
         double serviceSeconds = (cpuTicks(pid) - service0) / 100.0;
         double postgresSeconds = (postgresTicks() - postgres0) / 100.0;
-        if (label != null) {
+        if (profile) {
+            Path file = Path.of(jfrDir, label.replaceAll("[^A-Za-z0-9]+", "-") + ".jfr");
+            jcmd(pid, "JFR.stop", "name=api", "filename=" + file.toAbsolutePath());
+            System.out.println("  profile: " + file);
+        }
+        long requests = out.lines().map(String::trim).filter(l -> l.matches("\\d+ requests in .*")).findFirst()
+                .map(l -> Long.parseLong(l.split(" ")[0])).orElse(0L);
+        String perRequest = requests == 0 ? "no requests" : String.format("CPU per request: service %.3f ms, "
+                + "PostgreSQL %.3f ms", 1000 * serviceSeconds / requests, 1000 * postgresSeconds / requests);
+        if (measured) {
             System.out.println(label + ":");
             out.lines().filter(l -> l.contains("Requests/sec") || l.contains("Latency") || l.contains("requests in")
                     || l.contains("Non-2xx")).forEach(l -> System.out.println("  " + l.trim()));
-            out.lines().filter(l -> l.trim().matches("\\d+ requests in .*")).findFirst().ifPresent(l -> {
-                long requests = Long.parseLong(l.trim().split(" ")[0]);
-                System.out.printf("  CPU per request: service %.3f ms, PostgreSQL %.3f ms%n",
-                        1000 * serviceSeconds / requests, 1000 * postgresSeconds / requests);
-            });
+            System.out.println("  " + perRequest);
+        } else {
+            System.out.printf("  %s: %.0f req/s, %s%n", label, requests / 15.0, perRequest);
+        }
+        return requests == 0 ? Double.MAX_VALUE : 1000 * serviceSeconds / requests;
+    }
+
+    private static void jcmd(long pid, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(pid)));
+        line.addAll(List.of(command));
+        Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed");
         }
     }
 
