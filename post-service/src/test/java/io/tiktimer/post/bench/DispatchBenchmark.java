@@ -43,8 +43,9 @@ import java.util.UUID;
  * </ol>
  * {@code -Dparts=burst,steady,idle,api} picks some (all by default; {@code hold} keeps the stack up afterwards and
  * prints its URL and a token, for measuring by hand); {@code -DapiWarmUpRounds=12} caps the API warm-up (15 s of each
- * path per round, until the CPU per request has settled); {@code -DserviceJvm="..."} adds options to the
- * service's JVM; {@code -Djfr=DIR} writes a JFR profile of each measured wrk run (not the warm-ups) into DIR. The service runs as it would in a JVM
+ * path per round, until a round improves the CPU per request by less than 10 %); {@code -DserviceJvm="..."} adds
+ * options to the service's JVM; {@code -Djfr=DIR} writes a JFR profile of each measured wrk run (not the warm-ups)
+ * into DIR. The service runs as it would in a JVM
  * deployment: full tiered JIT and the parallel collector, not the C1-only start-up settings tests use.
  */
 public final class DispatchBenchmark {
@@ -149,7 +150,8 @@ public final class DispatchBenchmark {
             jcmd(pid, "JFR.start", "name=warm-up", "settings=default");
             jcmd(pid, "JFR.stop", "name=warm-up");
         }
-        // until the service's CPU per request has settled on both paths (within 10 % of the round before)
+        // until a round improves the service's CPU per request by less than 10 % on both paths (a worse round counts:
+        // this machine's noise is about that size)
         double[] previous = {Double.MAX_VALUE, Double.MAX_VALUE};
         for (int round = 1; round <= maxWarmUpRounds; round++) {
             double getCpu = wrk(get, "warm-up " + round + " GET", pid, false);
