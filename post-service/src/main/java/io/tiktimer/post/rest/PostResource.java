@@ -90,7 +90,8 @@ public class PostResource {
                     + MAX_SIZE);
         }
         PostService.Filter filter = new PostService.Filter(s, accountId, platform,
-                from == null ? null : PostService.parseTime(from, null), to == null ? null : PostService.parseTime(to, null));
+                from == null ? null : PostService.parseFilterTime("from", from),
+                to == null ? null : PostService.parseFilterTime("to", to));
         PostService.PostPage result = posts.list(user.id(), filter, p, n);
         List<PostResponse> body = result.items().stream().map(v -> PostMapper.toResponse(v.post(), v.mediaIds())).toList();
         Response.ResponseBuilder response = Response.ok(body).header("X-Total-Count", result.total());
