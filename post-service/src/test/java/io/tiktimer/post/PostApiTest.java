@@ -153,6 +153,23 @@ class PostApiTest {
     }
 
     @Test
+    void aVerifiedTokenIsRememberedOnlyUntilItExpires() throws Exception {
+        long user = Fixtures.newId();
+        String shortLived = JwtResource.issuer().userToken(user, "user" + user, 3);
+        long expiresAtMillis = TokenClaims.expiresAtMillis(shortLived);
+        // verified once, then answered from the cache of verified tokens
+        given().auth().oauth2(shortLived).when().get("/posts").then().statusCode(200);
+        given().auth().oauth2(shortLived).when().get("/posts").then().statusCode(200);
+        // the same signature over another payload is another token: verified, and refused
+        String tampered = TokenClaims.withSubject(shortLived, user + 1);
+        given().auth().oauth2(tampered).when().get("/posts").then().statusCode(401);
+        // past its exp the remembered token is refused like any expired one (the test profile allows 1 s of clock skew)
+        Thread.sleep(Math.max(0, expiresAtMillis - System.currentTimeMillis()) + 1_500);
+        given().auth().oauth2(shortLived).when().get("/posts").then().statusCode(401)
+                .contentType(containsString("application/problem+json"));
+    }
+
+    @Test
     void badInputIsAProblemNeverA500() {
         String token = Fixtures.token(Fixtures.newId());
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\": \"x\", \"scheduled_time\": \"tomorrow\"}")
@@ -236,6 +253,11 @@ class PostApiTest {
                 .body("size()", equalTo(2)).body("[0].content", equalTo("p4")).body("[1].content", equalTo("p3"));
         given().auth().oauth2(token).when().get("/posts?from=2030-01-02T00:00:00Z&to=2030-01-04T00:00:00Z")
                 .then().statusCode(200).body("content", equalTo(List.of("p3", "p2")));
+        // naive filter times are UTC, as naive scheduled times are; a space may stand for the T
+        given().auth().oauth2(token).when().get("/posts?from=2030-01-02 00:00:00&to=2030-01-03T00:00:00")
+                .then().statusCode(200).body("content", equalTo(List.of("p3")));
+        given().auth().oauth2(token).when().get("/posts?from=yesterday").then().statusCode(400)
+                .contentType(containsString("application/problem+json")).body("detail", containsString("from must be ISO-8601"));
         given().auth().oauth2(token).when().get("/posts?status=draft").then().body("size()", equalTo(1));
         // the last page, a page that fits exactly and one past the end all know the total and offer no next page
         Response last = given().auth().oauth2(token).when().get("/posts?size=2&page=2&status=scheduled");

@@ -81,7 +81,12 @@ public final class TestJwtIssuer implements AutoCloseable {
 
     /** An access token for a user, as auth-service issues it: {@code sub} = user id, group {@code user}. */
     public String userToken(long userId, String username) {
-        return sign(claims(String.valueOf(userId), username, List.of("user"), ISSUER, AUDIENCE, 1800), key);
+        return userToken(userId, username, 1800);
+    }
+
+    /** A user's access token that expires {@code lifetimeSeconds} from now. */
+    public String userToken(long userId, String username, long lifetimeSeconds) {
+        return sign(claims(String.valueOf(userId), username, List.of("user"), ISSUER, AUDIENCE, lifetimeSeconds), key);
     }
 
     /** Base URL of the token endpoint, i.e. what services configure as {@code quarkus.oidc-client.auth-server-url}. */

@@ -1,0 +1,74 @@
+package io.tiktimer.servicekit.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.annotation.Priority;
+import jakarta.decorator.Decorator;
+import jakarta.decorator.Delegate;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.Duration;
+
+/**
+ * Remembers bearer tokens that smallrye-jwt has verified, until they expire, so that a client's next requests with the
+ * same token skip the RS256 check and the claims parsing (about 8 % of a post listing's CPU).
+ *
+ * <p>Only exactly the same token string hits, and only before its {@code exp}: what a hit accepts is what verifying it
+ * again would accept. Access tokens are stateless (nothing revokes them before {@code exp}), and a key withdrawn from
+ * the JWKS would stay trusted for smallrye-jwt's JWKS refresh interval anyway, which is longer than a token lives.
+ * Tokens that fail are never cached; the cache is bounded, and a miss only costs the verification.
+ */
+@Decorator
+@Priority(10)
+public abstract class VerifiedTokenCache implements JWTParser {
+
+    private final JWTParser delegate;
+    private final Cache<String, JsonWebToken> verified;
+
+    @Inject
+    VerifiedTokenCache(@Delegate JWTParser delegate,
+                       @ConfigProperty(name = "tiktimer.jwt.verified-cache.max-size", defaultValue = "1000") long maxSize) {
+        this.delegate = delegate;
+        this.verified = Caffeine.newBuilder().maximumSize(maxSize).expireAfter(new UntilTokenExpires()).build();
+    }
+
+    @Override
+    public JsonWebToken parse(String token) throws ParseException {
+        JsonWebToken cached = verified.getIfPresent(token);
+        if (cached != null) {
+            return cached;
+        }
+        JsonWebToken jwt = delegate.parse(token);
+        if (millisLeft(jwt) > 0) {
+            verified.put(token, jwt);
+        }
+        return jwt;
+    }
+
+    private static long millisLeft(JsonWebToken jwt) {
+        return jwt.getExpirationTime() * 1000 - System.currentTimeMillis();
+    }
+
+    /** Each entry lives until its token's {@code exp}, not a fixed time. */
+    private static final class UntilTokenExpires implements Expiry<String, JsonWebToken> {
+        @Override
+        public long expireAfterCreate(String token, JsonWebToken jwt, long currentTime) {
+            return Duration.ofMillis(Math.max(0, millisLeft(jwt))).toNanos();
+        }
+
+        @Override
+        public long expireAfterUpdate(String token, JsonWebToken jwt, long currentTime, long currentDuration) {
+            return expireAfterCreate(token, jwt, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(String token, JsonWebToken jwt, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
+    }
+}
