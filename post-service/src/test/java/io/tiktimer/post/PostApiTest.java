@@ -256,6 +256,9 @@ class PostApiTest {
         // naive filter times are UTC, as naive scheduled times are; a space may stand for the T
         given().auth().oauth2(token).when().get("/posts?from=2030-01-02 00:00:00&to=2030-01-03T00:00:00")
                 .then().statusCode(200).body("content", equalTo(List.of("p3")));
+        given().auth().oauth2(token).queryParam("from", "2030-01-02T01:00:00+01").queryParam("to", "2030-01-03T00:00:00Z")
+                .when().get("/posts")
+                .then().statusCode(200).body("content", equalTo(List.of("p3")));
         given().auth().oauth2(token).when().get("/posts?from=yesterday").then().statusCode(400)
                 .contentType(containsString("application/problem+json")).body("detail", containsString("from must be ISO-8601"));
         given().auth().oauth2(token).when().get("/posts?status=draft").then().body("size()", equalTo(1));

@@ -464,7 +464,8 @@ public class PostService {
      * naive time (the original clients' form) an exception with a stack trace.
      */
     private static final DateTimeFormatter ISO_OPTIONAL_OFFSET = new DateTimeFormatterBuilder().parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).optionalStart().appendOffsetId().toFormatter(Locale.ROOT);
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).optionalStart().parseLenient().appendOffsetId().parseStrict()
+            .toFormatter(Locale.ROOT); // the offset read leniently, as OffsetDateTime.parse reads it ("+01" too)
 
     /** ISO-8601 with an offset, or naive (UTC, or local time in {@code zone} when the post has one). */
     public static Instant parseTime(String value, String zone) {
