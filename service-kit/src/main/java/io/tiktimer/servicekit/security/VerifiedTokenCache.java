@@ -16,7 +16,7 @@ import java.time.Duration;
 
 /**
  * Remembers bearer tokens that smallrye-jwt has verified, until they expire, so that a client's next requests with the
- * same token skip the RS256 check and the claims parsing (about 8 % of a post listing's CPU).
+ * same token skip the RS256 check and the claims parsing (28 % of post-service's CPU for creating a post, in a profile).
  *
  * <p>Only exactly the same token string hits, and only before its {@code exp}: what a hit accepts is what verifying it
  * again would accept. Access tokens are stateless (nothing revokes them before {@code exp}), and a key withdrawn from
