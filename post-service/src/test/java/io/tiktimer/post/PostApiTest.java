@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.tiktimer.contracts.AccountStatus;
 import io.tiktimer.devstack.testing.JwtResource;
+import io.tiktimer.devstack.testing.TestJwtIssuer;
 import io.tiktimer.devstack.testing.KafkaResource;
 import io.tiktimer.devstack.testing.PostgresResource;
 import io.tiktimer.devstack.testing.S3Resource;
@@ -156,12 +157,12 @@ class PostApiTest {
     void aVerifiedTokenIsRememberedOnlyUntilItExpires() throws Exception {
         long user = Fixtures.newId();
         String shortLived = JwtResource.issuer().userToken(user, "user" + user, 3);
-        long expiresAtMillis = TokenClaims.expiresAtMillis(shortLived);
+        long expiresAtMillis = TestJwtIssuer.expiresAtMillis(shortLived);
         // verified once, then answered from the cache of verified tokens
         given().auth().oauth2(shortLived).when().get("/posts").then().statusCode(200);
         given().auth().oauth2(shortLived).when().get("/posts").then().statusCode(200);
         // the same signature over another payload is another token: verified, and refused
-        String tampered = TokenClaims.withSubject(shortLived, user + 1);
+        String tampered = TestJwtIssuer.withSubject(shortLived, user + 1);
         given().auth().oauth2(tampered).when().get("/posts").then().statusCode(401);
         // past its exp the remembered token is refused like any expired one (the test profile allows 1 s of clock skew)
         Thread.sleep(Math.max(0, expiresAtMillis - System.currentTimeMillis()) + 1_500);

@@ -138,14 +138,7 @@ public final class TestJwtIssuer implements AutoCloseable {
 
     /** Tokens that look right but must be refused with 401 by every service. */
     public Forgeries forgeriesFor(long userId, String username) {
-        String good = userToken(userId, username);
-        String[] parts = good.split("\\.");
-        String tamperedPayload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("\"sub\":\"" + userId + "\"", "\"sub\":\"" + (userId + 1) + "\"");
-        String tampered = parts[0] + "."
-                + java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(tamperedPayload.getBytes(StandardCharsets.UTF_8))
-                + "." + parts[2];
+        String tampered = withSubject(userToken(userId, username), userId + 1);
         return new Forgeries(
                 sign(claims(String.valueOf(userId), username, List.of("user"), ISSUER, AUDIENCE, 1800), strangerKey),
                 unsigned(claims(String.valueOf(userId), username, List.of("user"), ISSUER, AUDIENCE, 1800)),
@@ -155,6 +148,32 @@ public final class TestJwtIssuer implements AutoCloseable {
                 sign(claims(String.valueOf(userId), username, List.of("user"), ISSUER, "another-api", 1800), key),
                 sign(claims(String.valueOf(userId), username, List.of("user"), ISSUER, AUDIENCE, -120), key),
                 tampered);
+    }
+
+    /** The same header and signature over a payload that names another subject: a forgery every service must refuse. */
+    public static String withSubject(String token, long subject) {
+        String[] parts = token.split("\\.");
+        try {
+            JwtClaims claims = JwtClaims.parse(decode(parts[1]));
+            claims.setSubject(String.valueOf(subject));
+            return parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(claims.toJson().getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        } catch (org.jose4j.jwt.consumer.InvalidJwtException e) {
+            throw new IllegalArgumentException("not a JWT", e);
+        }
+    }
+
+    /** A token's {@code exp} in epoch milliseconds, read without verifying it. */
+    public static long expiresAtMillis(String token) {
+        try {
+            return JwtClaims.parse(decode(token.split("\\.")[1])).getExpirationTime().getValueInMillis();
+        } catch (org.jose4j.jwt.consumer.InvalidJwtException | org.jose4j.jwt.MalformedClaimException e) {
+            throw new IllegalArgumentException("not a JWT with exp", e);
+        }
+    }
+
+    private static String decode(String base64Url) {
+        return new String(java.util.Base64.getUrlDecoder().decode(base64Url), StandardCharsets.UTF_8);
     }
 
     @Override

@@ -217,24 +217,24 @@ public final class DispatchBenchmark {
             jcmd(pid, "JFR.stop", "name=api", "filename=" + file.toAbsolutePath());
             System.out.println("  profile: " + file);
         }
-        long requests = out.lines().map(String::trim).filter(l -> l.matches("\\d+ requests in .*")).findFirst()
-                .map(l -> Long.parseLong(l.split(" ")[0])).orElse(0L);
+        // wrk's summary line, e.g. "31731 requests in 15.04s, 1.04GB read"
+        String summary = out.lines().map(String::trim).filter(l -> l.matches("\\d+ requests in [0-9.]+s.*")).findFirst()
+                .orElse("0 requests in 15s");
+        long requests = Long.parseLong(summary.split(" ")[0]);
+        double seconds = Double.parseDouble(summary.replaceAll(".* requests in ([0-9.]+)s.*", "$1"));
+        WrkRun run = requests == 0 ? new WrkRun(0, Double.MAX_VALUE, Double.MAX_VALUE)
+                : new WrkRun(requests / seconds, 1000 * serviceSeconds / requests, 1000 * postgresSeconds / requests);
         String perRequest = requests == 0 ? "no requests" : String.format("CPU per request: service %.3f ms, "
-                + "PostgreSQL %.3f ms", 1000 * serviceSeconds / requests, 1000 * postgresSeconds / requests);
+                + "PostgreSQL %.3f ms", run.serviceMs(), run.postgresMs());
         if (measured) {
             System.out.println(label + ":");
             out.lines().filter(l -> l.contains("Requests/sec") || l.contains("Latency") || l.contains("requests in")
                     || l.contains("Non-2xx")).forEach(l -> System.out.println("  " + l.trim()));
             System.out.println("  " + perRequest);
         } else {
-            System.out.printf("  %s: %.0f req/s, %s%n", label, requests / 15.0, perRequest);
+            System.out.printf("  %s: %.0f req/s, %s%n", label, run.requestsPerSecond(), perRequest);
         }
-        if (requests == 0) {
-            return new WrkRun(0, Double.MAX_VALUE, Double.MAX_VALUE);
-        }
-        double seconds = out.lines().map(String::trim).filter(l -> l.matches("\\d+ requests in .*")).findFirst()
-                .map(l -> Double.parseDouble(l.replaceAll(".* requests in ([0-9.]+)s.*", "$1"))).orElse(15.0);
-        return new WrkRun(requests / seconds, 1000 * serviceSeconds / requests, 1000 * postgresSeconds / requests);
+        return run;
     }
 
     private static void jcmd(long pid, String... command) throws Exception {
