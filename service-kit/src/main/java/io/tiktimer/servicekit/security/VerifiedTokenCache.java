@@ -30,10 +30,14 @@ public abstract class VerifiedTokenCache implements JWTParser {
     private final JWTParser delegate;
     private final Cache<String, JsonWebToken> verified;
 
+    private final long allowedSkewSeconds;
+
     @Inject
     VerifiedTokenCache(@Delegate JWTParser delegate,
-                       @ConfigProperty(name = "tiktimer.jwt.verified-cache.max-size", defaultValue = "1000") long maxSize) {
+                       @ConfigProperty(name = "tiktimer.jwt.verified-cache.max-size", defaultValue = "1000") long maxSize,
+                       @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") long allowedSkewSeconds) {
         this.delegate = delegate;
+        this.allowedSkewSeconds = allowedSkewSeconds;
         this.verified = Caffeine.newBuilder().maximumSize(maxSize).expireAfter(new UntilTokenExpires()).build();
     }
 
@@ -44,10 +48,29 @@ public abstract class VerifiedTokenCache implements JWTParser {
             return cached;
         }
         JsonWebToken jwt = delegate.parse(token);
+        refuseIfFromTheFuture(jwt);
         if (millisLeft(jwt) > 0) {
             verified.put(token, jwt);
         }
         return jwt;
+    }
+
+    /**
+     * smallrye-jwt checks {@code exp} but not whether {@code iat} lies ahead, so a token minted with a clock (or a
+     * stolen key) set years forward would be accepted; {@code nbf} is checked here too, with the same skew.
+     */
+    private void refuseIfFromTheFuture(JsonWebToken jwt) throws ParseException {
+        long latestAcceptable = System.currentTimeMillis() / 1000 + allowedSkewSeconds;
+        if (jwt.getIssuedAtTime() > latestAcceptable) {
+            throw new ParseException("The token's iat lies in the future");
+        }
+        Object notBefore = jwt.getClaim("nbf");
+        if (notBefore instanceof Number nbf && nbf.longValue() > latestAcceptable) {
+            throw new ParseException("The token's nbf lies in the future");
+        }
+        if (notBefore != null && !(notBefore instanceof Number)) {
+            throw new ParseException("The token's nbf is not a number");
+        }
     }
 
     private static long millisLeft(JsonWebToken jwt) {
