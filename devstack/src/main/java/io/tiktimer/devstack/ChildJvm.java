@@ -81,6 +81,28 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /**
+     * A program that is not a JVM (a service's native executable), with the same log and stop handling. It has no
+     * {@link ParentWatchdog}: if this JVM is killed outright the program keeps running, so callers close it in
+     * {@code finally} blocks and shutdown hooks.
+     */
+    public static ChildJvm startExecutable(String name, Path executable, List<String> args,
+                                           java.util.Map<String, String> environment, Path log) {
+        List<String> command = new ArrayList<>();
+        command.add(executable.toAbsolutePath().toString());
+        command.addAll(args);
+        try {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder.redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            return new ChildJvm(name, process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name, e);
+        }
+    }
+
     /** Runs a program to completion (e.g. a formatting tool) and fails with its output if it fails. */
     public static void run(String name, List<String> classpath, String mainClass, List<String> args, Path log) {
         try (ChildJvm child = start(name, classpath, List.of("-Xmx256m"), mainClass, args, log)) {
