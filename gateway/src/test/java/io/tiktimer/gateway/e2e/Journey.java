@@ -83,6 +83,20 @@ final class Journey {
             this.token = token;
         }
 
+        String token() {
+            return token;
+        }
+
+        /** Everything the user can read of their own data, to compare before and after a test. */
+        String snapshot() {
+            StringBuilder all = new StringBuilder();
+            for (String path : List.of("/users/me", "/posts?size=100", "/media", "/api/v1/tiktok/accounts")) {
+                all.append(path).append(' ').append(given().auth().oauth2(token).when().get(path).then()
+                        .statusCode(200).extract().asString()).append('\n');
+            }
+            return all.toString();
+        }
+
         /**
          * Connects a TikTok account through the sandbox's consent page, as a person picking the creator account
          * {@code openId} and clicking "Authorize". A TikTok account belongs to one TikTimer user at a time.
