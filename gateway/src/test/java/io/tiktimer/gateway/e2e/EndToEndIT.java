@@ -208,6 +208,50 @@ class EndToEndIT {
         assertThat(prober.get(post).path("content").asText()).isEqualTo("must survive the probes");
     }
 
+    /**
+     * Every operation that needs a user refuses, with 401, what an attacker can make from one real token and the
+     * public JWKS: directly at each service's port and through the gateway.
+     */
+    @Test
+    @Order(55)
+    void forgedTokensAreRefusedByEveryServiceDirectlyAndThroughTheGateway() throws Exception {
+        Journey.User victim = Journey.registerAndLogIn("victim");
+        Map<String, String> forged = ForgedTokens.of(victim.token(), victim.refreshToken(),
+                given().when().get("/.well-known/jwks.json").then().statusCode(200).extract().asString());
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> accepted = new ArrayList<>();
+        int sent = 0;
+        for (String service : List.of("auth-service", "post-service", "tiktok-service", "publisher-worker")) {
+            String serviceUrl = stack.components().get(service);
+            for (BadInputCatalogue.Operation operation : BadInputCatalogue.operations(BadInputRun.openApi(serviceUrl))) {
+                if (operation.spec().path("security").isEmpty()) {
+                    continue; // public (register, token, refresh by its own token, client credentials, JWKS)
+                }
+                String path = operation.path().replaceAll("\\{[^}]+}", "999999999");
+                List<String> bases = operation.path().startsWith("/internal") ? List.of(serviceUrl)
+                        : List.of(serviceUrl, stack.gateway());
+                for (String base : bases) {
+                    for (Map.Entry<String, String> token : forged.entrySet()) {
+                        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                                .header("Authorization", "Bearer " + token.getValue())
+                                .header("Content-Type", "application/json")
+                                .method(operation.method(), HttpRequest.BodyPublishers.ofString("{}")).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        sent++;
+                        if (answer.statusCode() != 401) {
+                            accepted.add(base + " " + operation + " with " + token.getKey() + ": "
+                                    + answer.statusCode());
+                        }
+                    }
+                }
+            }
+        }
+        System.out.printf("Forged tokens: %d forgeries, %d requests, %d not refused with 401%n", forged.size(), sent,
+                accepted.size());
+        assertThat(sent).isGreaterThan(200);
+        assertThat(accepted).isEmpty();
+    }
+
     @Test
     @Order(100)
     void ctrlCStopsEveryProcessAndFreesEveryPort() throws Exception {
