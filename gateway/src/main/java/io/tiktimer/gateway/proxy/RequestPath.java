@@ -47,7 +47,7 @@ public final class RequestPath {
             return new Refused(400, "The request path must start with '/'.");
         }
         StringBuilder decoded = new StringBuilder(raw.length());
-        ByteBuffer bytes = ByteBuffer.allocate(raw.length());
+        boolean nonAscii = false;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c == '%') {
@@ -58,7 +58,7 @@ public final class RequestPath {
                 }
                 int b = high * 16 + low;
                 i += 2;
-                bytes.put((byte) b);
+                nonAscii |= b >= 0x80;
                 if (b < 0x20 || b == 0x7f) {
                     return new Refused(400, "The request path contains a control character.");
                 }
@@ -74,12 +74,11 @@ public final class RequestPath {
                 return ambiguous();
             } else if (c < 0x80 && (isUnreserved(c) || ALLOWED_RAW.indexOf(c) >= 0)) {
                 decoded.append(c);
-                bytes.put((byte) c);
             } else {
                 return new Refused(400, "The request path contains a character that is not allowed in a URI.");
             }
         }
-        if (!isUtf8(bytes.flip())) {
+        if (nonAscii && !isUtf8(decoded)) {
             return new Refused(400, "The request path's percent-escapes are not valid UTF-8.");
         }
         String path = removeDotSegments(decoded.toString());
@@ -116,7 +115,19 @@ public final class RequestPath {
                 || UNRESERVED_PUNCTUATION.indexOf(c) >= 0;
     }
 
-    private static boolean isUtf8(ByteBuffer bytes) {
+    /** Whether the bytes the escapes in {@code path} stand for (all else is ASCII by now) are valid UTF-8. */
+    private static boolean isUtf8(CharSequence path) {
+        ByteBuffer bytes = ByteBuffer.allocate(path.length());
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '%') {
+                bytes.put((byte) Integer.parseInt(path, i + 1, i + 3, 16));
+                i += 2;
+            } else {
+                bytes.put((byte) c);
+            }
+        }
+        bytes.flip();
         try {
             StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -8,6 +8,7 @@ import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
+import org.jboss.logging.Logger;
 
 import java.net.ConnectException;
 import java.time.Duration;
@@ -19,6 +20,8 @@ import java.util.concurrent.TimeoutException;
  * service cannot be reached, 504 when it did not answer in time, 502 when it broke off.
  */
 final class UpstreamFailures implements ProxyInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamFailures.class);
 
     private final String service;
     private final Duration timeout;
@@ -57,6 +60,12 @@ final class UpstreamFailures implements ProxyInterceptor {
         } else {
             problem = Problem.of(502, service + " broke off the exchange without a complete answer.", path)
                     .withCode("bad_gateway");
+        }
+        if (problem.status() != 413) {
+            // The normalised path only: a query string may carry an OAuth code or a token.
+            LOG.warnf("%s %s: %s failed, answered %d (%s)", context.request().proxiedRequest().method(),
+                    ((RequestPath.Normal) RequestPath.normalise(path)).path(), service, problem.status(),
+                    failure.getClass().getSimpleName());
         }
         return response.setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
