@@ -29,6 +29,14 @@ class ErrorAnswersTest {
 
         JsonNode problem = Problems.assertProblem(answer, 404);
         assertThat(problem.path("instance").asText()).isEqualTo("/nowhere");
+        assertThat(problem.path("code").asText()).as("the gateway's own 404").isEqualTo("no_route");
+    }
+
+    @Test
+    void anUnknownPathBelowAGatewayEndpointIsA404Problem() {
+        RawHttp.Answer answer = RawHttp.get(gateway.getPort(), "/health/nothing-here");
+
+        assertThat(Problems.assertProblem(answer, 404).path("code").asText()).isEqualTo("no_route");
     }
 
     @Test
@@ -46,6 +54,7 @@ class ErrorAnswersTest {
 
         JsonNode problem = Problems.assertProblem(answer, status);
         assertThat(problem.path("instance").asText()).isEqualTo("/posts/fake/empty/" + status);
+        assertThat(problem.has("code")).as("a service's answer is not the gateway's no_route").isFalse();
         assertThat(answer.header("retry-after")).isEqualTo("7");
         assertThat(answer.header("www-authenticate")).isEqualTo("Bearer");
     }

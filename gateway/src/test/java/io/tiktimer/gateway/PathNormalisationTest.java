@@ -1,5 +1,6 @@
 package io.tiktimer.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -129,7 +130,10 @@ class PathNormalisationTest {
         RawHttp.Answer answer = RawHttp.exchange(gateway.getPort(), method + " " + target
                 + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
 
-        Problems.assertProblem(answer, status);
+        JsonNode problem = Problems.assertProblem(answer, status);
+        if (status == 404) {
+            assertThat(problem.path("code").asText()).isEqualTo("no_route");
+        }
         assertThat(FakeServices.SEEN.subList(seenBefore, FakeServices.SEEN.size()))
                 .as("what the services received").isEmpty();
     }

@@ -39,6 +39,11 @@ public class ReverseProxy {
     private static final Logger LOG = Logger.getLogger(ReverseProxy.class);
     /** Runs before Quarkus' own routes, so a routed path never reaches the gateway's JAX-RS resources. */
     private static final int BEFORE_EVERYTHING = -10_000;
+    /**
+     * The code of the gateway's own 404: no route for this path at all, as opposed to a service's 404 for a resource
+     * it does not have (or does not show this caller).
+     */
+    public static final String NO_ROUTE = "no_route";
 
     private final RouteTable routes;
     private final GatewayConfig config;
@@ -73,8 +78,10 @@ public class ReverseProxy {
         router.route().order(BEFORE_EVERYTHING).handler(this::forward);
         // The router's own answers (no route, a failed handler) would be Vert.x's HTML pages or empty bodies.
         for (int status : new int[] {400, 404, 405, 406, 413, 415, 500, 501, 503}) {
-            router.errorHandler(status, context -> Problem.of(status, routerDetail(status),
-                    context.request().path()).send(context.response()));
+            router.errorHandler(status, context -> {
+                Problem problem = Problem.of(status, routerDetail(status), context.request().path());
+                (status == 404 ? problem.withCode(NO_ROUTE) : problem).send(context.response());
+            });
         }
     }
 
@@ -92,14 +99,15 @@ public class ReverseProxy {
         }
         RequestPath.Outcome outcome = RequestPath.normalise(rawPath);
         if (outcome instanceof RequestPath.Refused refused) {
-            Problem.of(refused.status(), refused.detail(), rawPath).send(request.response());
+            Problem problem = Problem.of(refused.status(), refused.detail(), rawPath);
+            (refused.status() == 404 ? problem.withCode(NO_ROUTE) : problem).send(request.response());
             return;
         }
         RequestPath.Normal normal = (RequestPath.Normal) outcome;
         Optional<Route> route = routes.routeFor(normal.path());
         if (route.isEmpty() && !normal.canonical()) {
             // A spelling that needed normalising is only ever a way to a service, never to the gateway's own /q/*.
-            Problem.of(404, "No such resource.", rawPath).send(request.response());
+            Problem.of(404, "No such resource.", rawPath).withCode(NO_ROUTE).send(request.response());
             return;
         }
         Optional<Problem> badBody = bodyProblem(request, bodyLimits.forPath(normal.path()), rawPath);

@@ -1,5 +1,6 @@
 package io.tiktimer.gateway.rest;
 
+import io.tiktimer.gateway.proxy.ReverseProxy;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -19,10 +20,10 @@ public class ProblemMapper {
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         Response.ResponseBuilder answer = Response.fromResponse(e.getResponse()).entity(null);
+        Problem problem = Problem.of(status, detail(status), "/" + uri.getPath().replaceFirst("^/", ""));
         return answer.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(status, detail(status), "/" + uri.getPath().replaceFirst("^/", ""))
-                        .toJson().encode())
+                .entity((status == 404 ? problem.withCode(ReverseProxy.NO_ROUTE) : problem).toJson().encode())
                 .build();
     }
 
