@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -57,6 +58,18 @@ public class UnreadableJsonMapper {
     static io.quarkiverse.resteasy.problem.HttpProblem toProblem(JsonProcessingException e) {
         if (e instanceof StreamConstraintsException) {
             return Problems.badRequest("The JSON body is nested too deeply or has a value that is too long");
+        }
+        if (e instanceof InputCoercionException number && number.getProcessor() != null) {
+            // valid JSON, but a number the field's type cannot hold (99999999999999999999 for an id)
+            String field = path(number.getProcessor().getParsingContext());
+            Class<?> type = number.getTargetType();
+            String message = type == Long.class || type == long.class
+                    ? "must be a whole number between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE
+                    : type == Integer.class || type == int.class
+                    ? "must be a whole number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE
+                    : "is a number out of range";
+            return field.isEmpty() ? Problems.badRequest("The JSON body " + message)
+                    : Problems.unreadable(field, Problems.In.BODY, message);
         }
         if (e instanceof StreamReadException read && !(e instanceof JsonMappingException)) {
             var at = read.getLocation();
