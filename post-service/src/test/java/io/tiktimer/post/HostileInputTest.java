@@ -75,6 +75,15 @@ class HostileInputTest {
                     "allow_comment", "body");
             assertViolation(json(method, path, user, "{\"content\":\"x\",\"media_ids\":[1,\"two\"]}"), 400,
                     "media_ids[1]", "body");
+            assertViolation(json(method, path, user, "{\"content\":\"x\",\"tiktok_account_id\":99999999999999999999}"),
+                    400, "tiktok_account_id", "body");
+            assertViolation(json(method, path, user, "{\"content\":\"x\",\"photo_cover_index\":3000000000}"),
+                    400, "photo_cover_index", "body");
+            // blank strings are not numbers or booleans (Jackson's default read them as null: "unchanged")
+            assertViolation(json(method, path, user, "{\"content\":\"x\",\"tiktok_account_id\":\"\\u0000\"}"),
+                    400, "tiktok_account_id", "body");
+            assertViolation(json(method, path, user, "{\"content\":\"x\",\"allow_comment\":\" \"}"),
+                    400, "allow_comment", "body");
             assertProblem(json(method, path, user, "[{\"content\":\"x\"}]"), 400);
             assertProblem(json(method, path, user, "\"just a string\""), 400);
             assertProblem(json(method, path, user, "{\"content\":\"x\",\"extra\":" + "[".repeat(5000)

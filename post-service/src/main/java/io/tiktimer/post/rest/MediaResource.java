@@ -1,6 +1,5 @@
 package io.tiktimer.post.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -105,14 +105,27 @@ public class MediaResource {
     @Operation(summary = "Start a direct-to-S3 upload for large files",
             description = "PUT the bytes to upload_url with the given headers, then POST complete_url to verify.")
     @APIResponse(responseCode = "201", description = "Presigned URL issued")
-    public Response startUpload(String body) throws JsonProcessingException {
+    public Response startUpload(@RequestBody(required = false, description = "Optional {\"filename\": \"clip.mp4\"}") byte[] body)
+            throws IOException {
         // read by hand so that a bodiless POST (any or no Content-Type) works too; a body that is not
-        // {"filename": "..."} is answered by service-kit's JSON mapper, naming the field
-        UploadRequest request = body == null || body.isBlank() ? null : json.readValue(body, UploadRequest.class);
+        // {"filename": "..."} is answered by service-kit's JSON mapper, naming the field. Bytes, not a String: the
+        // String would already have replaced invalid UTF-8 with U+FFFD instead of refusing it.
+        UploadRequest request = blank(body) ? null : json.readValue(body, UploadRequest.class);
         MediaService.PresignedUpload upload = media.presign(user.id(), request == null ? null : request.filename());
         return Response.status(201).entity(new UploadResponse(upload.media().id, upload.url().toString(), "PUT",
                 Map.of("Content-Type", upload.contentType()), upload.expiresAt(),
                 "/media/" + upload.media().id + "/complete")).build();
+    }
+
+    static boolean blank(byte[] body) {
+        if (body != null) {
+            for (byte b : body) {
+                if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @POST

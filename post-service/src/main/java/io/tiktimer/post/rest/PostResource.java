@@ -1,7 +1,6 @@
 package io.tiktimer.post.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tiktimer.post.PostStatus;
 import io.tiktimer.post.mapping.PostMapper;
@@ -24,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -163,10 +163,12 @@ public class PostResource {
     @APIResponse(responseCode = "200", description = "The post, scheduled again")
     @APIResponse(responseCode = "404", description = "No such post for this user")
     @APIResponse(responseCode = "409", description = "Not retryable, or confirmation missing")
-    public PostResponse retry(@PathParam("id") long id, String body) throws JsonProcessingException {
+    public PostResponse retry(@PathParam("id") long id,
+                              @RequestBody(required = false, description = "Optional {\"confirm_not_published\": true}") byte[] body)
+            throws java.io.IOException {
         // read by hand so that a bodiless POST (any or no Content-Type) works, as a retry button would send it; a body
         // that is not {"confirm_not_published": true|false} is answered by service-kit's JSON mapper, naming the field
-        RetryRequest request = body == null || body.isBlank() ? null : json.readValue(body, RetryRequest.class);
+        RetryRequest request = MediaResource.blank(body) ? null : json.readValue(body, RetryRequest.class);
         boolean confirmed = request != null && Boolean.TRUE.equals(request.confirmNotPublished());
         PostService.PostView view = posts.retry(user.id(), id, confirmed);
         dispatcher.wakeUpFor(view.post());
