@@ -170,7 +170,8 @@ class ConnectFlowTest {
         given().auth().oauth2(userToken(attacker)).contentType(ContentType.JSON)
                 .body(Map.of("code", params.get("code"), "state", params.get("state")))
                 .post("/api/v1/auth/tiktok/exchange-token")
-                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("invalid_state"));
+                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("invalid_state"))
+                .body("status", equalTo(400)).body("title", equalTo("Bad Request"));
         assertNothingStoredFor(attacker);
         assertNothingStoredFor(victim);
         assertThat(openIdStored(openId)).isFalse();
@@ -210,10 +211,20 @@ class ConnectFlowTest {
     @Test
     void exchangeTokenRefusesBadInputWithProblemJson() {
         String token = userToken(newUserId());
+        // read, but the code is missing: 422 naming the field
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{}")
-                .post("/api/v1/auth/tiktok/exchange-token").then().statusCode(400)
-                .contentType("application/problem+json");
+                .post("/api/v1/auth/tiktok/exchange-token").then().statusCode(422)
+                .contentType("application/problem+json").body("status", equalTo(422))
+                .body("violations[0].field", equalTo("code")).body("violations[0].in", equalTo("body"));
+        // cannot be read: 400
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{not json")
+                .post("/api/v1/auth/tiktok/exchange-token").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", startsWith("The body is not valid JSON"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"code\": [1]}")
+                .post("/api/v1/auth/tiktok/exchange-token").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("code"))
+                .body("violations[0].message", equalTo("must be a string"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("")
                 .post("/api/v1/auth/tiktok/exchange-token").then().statusCode(400)
                 .contentType("application/problem+json");
     }

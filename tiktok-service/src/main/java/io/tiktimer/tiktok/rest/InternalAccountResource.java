@@ -2,12 +2,11 @@ package io.tiktimer.tiktok.rest;
 
 import io.tiktimer.tiktok.mapping.AccountMapper;
 import io.tiktimer.tiktok.service.AccountService;
-import io.tiktimer.tiktok.service.Problems;
+import io.tiktimer.tiktok.service.TikTokProblems;
 import io.tiktimer.tiktok.service.TokenOutcome;
 import io.tiktimer.tiktok.service.TokenService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -49,7 +48,7 @@ public class InternalAccountResource {
     @APIResponse(responseCode = "403", description = "Caller is not post-service or auth-service")
     @APIResponse(responseCode = "404", description = "No such account (code account_not_found)")
     public InternalAccountResponse account(@PathParam("accountId") long accountId) {
-        return accounts.byId(accountId).map(AccountMapper::toInternal).orElseThrow(Problems::accountNotFound);
+        return accounts.byId(accountId).map(AccountMapper::toInternal).orElseThrow(TikTokProblems::accountNotFound);
     }
 
     @POST
@@ -65,7 +64,8 @@ public class InternalAccountResource {
     @APIResponse(responseCode = "409", description = "Account needs reconnecting (code reconnect_required)")
     @APIResponse(responseCode = "503", description = "A refresh was needed and TikTok is unreachable; retry later")
     public AccessTokenResponse accessToken(@PathParam("accountId") long accountId,
-                                           @Valid @NotNull AccessTokenRequest request) {
+                                           @Valid AccessTokenRequest request) {
+        RequiredBody.of(request);
         TokenOutcome outcome = tokens.accessToken(accountId, request.userId(),
                 Boolean.TRUE.equals(request.forceRefresh()));
         if (outcome instanceof TokenOutcome.Granted granted) {
@@ -74,12 +74,12 @@ public class InternalAccountResource {
                     grant.scopes());
         }
         if (outcome instanceof TokenOutcome.NotFound) {
-            throw Problems.accountNotFound();
+            throw TikTokProblems.accountNotFound();
         }
         if (outcome instanceof TokenOutcome.ReconnectRequired) {
-            throw Problems.reconnectRequired();
+            throw TikTokProblems.reconnectRequired();
         }
-        throw Problems.tiktokUnavailable();
+        throw TikTokProblems.tiktokUnavailable();
     }
 
     @POST
@@ -92,9 +92,10 @@ public class InternalAccountResource {
     @APIResponse(responseCode = "403", description = "Caller is not publisher-worker")
     @APIResponse(responseCode = "404", description = "No such account, or not owned by userId")
     public Response reconnectRequired(@PathParam("accountId") long accountId,
-                                      @Valid @NotNull ReconnectRequiredRequest request) {
+                                      @Valid ReconnectRequiredRequest request) {
+        RequiredBody.of(request);
         if (!tokens.markReconnectRequired(accountId, request.userId())) {
-            throw Problems.accountNotFound();
+            throw TikTokProblems.accountNotFound();
         }
         return Response.noContent().build();
     }

@@ -5,11 +5,10 @@ import io.tiktimer.tiktok.service.AccountService;
 import io.tiktimer.tiktok.service.ConnectResult;
 import io.tiktimer.tiktok.service.ConnectResult.Failure;
 import io.tiktimer.tiktok.service.ConnectService;
-import io.tiktimer.tiktok.service.Problems;
+import io.tiktimer.tiktok.service.TikTokProblems;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -129,7 +128,8 @@ public class TikTokAuthResource {
     @APIResponse(responseCode = "409", description = "The TikTok account belongs to another TikTimer user")
     @APIResponse(responseCode = "502", description = "TikTok reported an unexpected error")
     @APIResponse(responseCode = "503", description = "TikTok unreachable")
-    public ExchangeTokenResponse exchangeToken(@Valid @NotNull ExchangeTokenRequest request) {
+    public ExchangeTokenResponse exchangeToken(@Valid ExchangeTokenRequest request) {
+        RequiredBody.of(request);
         long userId = CallerId.of(jwt);
         ConnectResult result = connect.exchange(userId, request.code(), request.state());
         if (result instanceof ConnectResult.Connected connected) {
@@ -138,17 +138,12 @@ public class TikTokAuthResource {
         }
         ConnectResult.Failed failed = (ConnectResult.Failed) result;
         throw switch (failed.failure()) {
-            case INVALID_STATE -> Problems.badRequest("invalid_state", "Invalid OAuth state", failed.detail());
-            case CODE_REJECTED, ACCESS_DENIED ->
-                    Problems.badRequest("invalid_code", "Authorization code rejected", failed.detail());
-            case MISSING_SCOPES -> io.quarkiverse.resteasy.problem.HttpProblem.builder()
-                    .withStatus(Response.Status.BAD_REQUEST).withTitle("Required TikTok permissions missing")
-                    .withDetail(failed.detail()).with("code", "missing_scopes")
-                    .with("missing_scopes", failed.missingScopes()).build();
-            case ACCOUNT_OWNED_ELSEWHERE -> Problems.of(409, "account_owned_elsewhere",
-                    "TikTok account connected to another user", failed.detail());
-            case TIKTOK_UNAVAILABLE -> Problems.tiktokUnavailable();
-            case TIKTOK_ERROR -> Problems.of(502, "tiktok_error", "TikTok refused the connection", failed.detail());
+            case INVALID_STATE -> TikTokProblems.coded(400, "invalid_state", failed.detail());
+            case CODE_REJECTED, ACCESS_DENIED -> TikTokProblems.coded(400, "invalid_code", failed.detail());
+            case MISSING_SCOPES -> TikTokProblems.missingScopes(failed.detail(), failed.missingScopes());
+            case ACCOUNT_OWNED_ELSEWHERE -> TikTokProblems.coded(409, "account_owned_elsewhere", failed.detail());
+            case TIKTOK_UNAVAILABLE -> TikTokProblems.tiktokUnavailable();
+            case TIKTOK_ERROR -> TikTokProblems.coded(502, "tiktok_error", failed.detail());
         };
     }
 
