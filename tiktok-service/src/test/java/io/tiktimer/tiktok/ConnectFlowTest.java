@@ -147,6 +147,27 @@ class ConnectFlowTest {
     }
 
     @Test
+    void unreadableAuthorizeAndCallbackParametersAre400ProblemsNamingThem() {
+        given().auth().oauth2(userToken(newUserId())).get("/api/v1/auth/tiktok/authorize?redirect=maybe")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("redirect")).body("violations[0].in", equalTo("query"));
+        long userId = newUserId();
+        String url = authorizationUrl(userId);
+        String state = query(URI.create(url)).get("state");
+        for (String field : List.of("code", "scopes", "error", "error_description")) {
+            followCallback(URI.create(REDIRECT_URI + "?state=" + state + "&" + field + "=a%00b"))
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo(field)).body("violations[0].in", equalTo("query"))
+                    .body("violations[0].message", equalTo("must not contain NUL characters"));
+        }
+        given().urlEncodingEnabled(false).get("/api/v1/auth/tiktok/callback?state=a%00b").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("state"));
+        // nothing was consumed by the refused requests: the browser that started the flow can still finish it
+        followCallback(consent(url, ConsentDecision.approveAs(newCreator("after-nul" + userId)))).then()
+                .statusCode(200);
+    }
+
+    @Test
     void authorizeCanRedirectTheBrowserStraightToTikTok() {
         given().auth().oauth2(userToken(newUserId())).redirects().follow(false)
                 .get("/api/v1/auth/tiktok/authorize?redirect=true")

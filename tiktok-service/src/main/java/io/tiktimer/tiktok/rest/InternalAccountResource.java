@@ -62,6 +62,8 @@ public class InternalAccountResource {
     @APIResponse(responseCode = "403", description = "Caller is not publisher-worker")
     @APIResponse(responseCode = "404", description = "No such account, or not owned by userId")
     @APIResponse(responseCode = "409", description = "Account needs reconnecting (code reconnect_required)")
+    @APIResponse(responseCode = "415", description = "The body is not application/json")
+    @APIResponse(responseCode = "422", description = "userId missing or not positive (violations)")
     @APIResponse(responseCode = "503", description = "A refresh was needed and TikTok is unreachable; retry later")
     public AccessTokenResponse accessToken(@PathParam("accountId") long accountId,
                                            @Valid AccessTokenRequest request) {
@@ -91,6 +93,8 @@ public class InternalAccountResource {
     @APIResponse(responseCode = "401", description = "Missing or invalid service token")
     @APIResponse(responseCode = "403", description = "Caller is not publisher-worker")
     @APIResponse(responseCode = "404", description = "No such account, or not owned by userId")
+    @APIResponse(responseCode = "415", description = "The body is not application/json")
+    @APIResponse(responseCode = "422", description = "userId missing or not positive (violations)")
     public Response reconnectRequired(@PathParam("accountId") long accountId,
                                       @Valid ReconnectRequiredRequest request) {
         RequiredBody.of(request);

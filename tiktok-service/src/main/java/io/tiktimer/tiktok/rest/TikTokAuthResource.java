@@ -1,5 +1,7 @@
 package io.tiktimer.tiktok.rest;
 
+import io.tiktimer.servicekit.problem.Problems;
+import io.tiktimer.servicekit.text.StorableText;
 import io.tiktimer.tiktok.config.TikTokConfig;
 import io.tiktimer.tiktok.service.AccountService;
 import io.tiktimer.tiktok.service.ConnectResult;
@@ -23,7 +25,9 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -64,9 +68,12 @@ public class TikTokAuthResource {
                     + "to that URL instead.")
     @APIResponse(responseCode = "200", description = "The URL to send the browser to")
     @APIResponse(responseCode = "302", description = "redirect=true: Location is TikTok's authorize page")
+    @APIResponse(responseCode = "400", description = "redirect is neither true nor false")
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
-    public Response authorize(@Parameter(description = "answer with a 302 redirect instead of JSON")
-                              @QueryParam("redirect") boolean redirect) {
+    public Response authorize(@Parameter(description = "answer with a 302 redirect instead of JSON",
+                                         schema = @Schema(type = SchemaType.BOOLEAN))
+                              @QueryParam("redirect") String redirectParam) {
+        boolean redirect = flag("redirect", redirectParam);
         ConnectService.Authorization authorization = connect.authorize(CallerId.of(jwt));
         NewCookie binding = bindingCookie.issue(authorization.state(), authorization.browserBinding(),
                 config.stateTtl());
@@ -89,7 +96,8 @@ public class TikTokAuthResource {
             content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(responseCode = "303", description = "Redirect to the client URL, when configured")
     @APIResponse(responseCode = "400", description = "Invalid/expired/used state, denied consent, missing scopes "
-            + "or a rejected code; nothing stored", content = @Content(mediaType = MediaType.TEXT_HTML))
+            + "or a rejected code; nothing stored (HTML). A parameter with a NUL character: problem+json",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(responseCode = "403", description = "Started in another browser or by another user "
             + "(reason started_elsewhere); nothing linked, the state stays usable where it was started",
             content = @Content(mediaType = MediaType.TEXT_HTML))
@@ -100,6 +108,12 @@ public class TikTokAuthResource {
                              @QueryParam("scopes") String scopes, @QueryParam("error") String error,
                              @QueryParam("error_description") String errorDescription,
                              @Context HttpHeaders headers) {
+        // TikTok never sends these; refused before anything is looked up, so nothing is consumed
+        StorableText.require("code", Problems.In.QUERY, code);
+        StorableText.require("state", Problems.In.QUERY, state);
+        StorableText.require("scopes", Problems.In.QUERY, scopes);
+        StorableText.require("error", Problems.In.QUERY, error);
+        StorableText.require("error_description", Problems.In.QUERY, errorDescription);
         ConnectResult result = connect.callback(code, state, scopes, error, errorDescription,
                 bindingCookie.presented(headers, state), signedInUser());
         // The binding has done its work once the state is used up; a browser from elsewhere keeps nothing either.
@@ -146,6 +160,8 @@ public class TikTokAuthResource {
             + "(problem+json, code invalid_state | invalid_code | missing_scopes)")
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "409", description = "The TikTok account belongs to another TikTimer user")
+    @APIResponse(responseCode = "415", description = "The body is not application/json")
+    @APIResponse(responseCode = "422", description = "code missing, blank or too long (violations)")
     @APIResponse(responseCode = "502", description = "TikTok reported an unexpected error")
     @APIResponse(responseCode = "503", description = "TikTok unreachable")
     public ExchangeTokenResponse exchangeToken(@Valid ExchangeTokenRequest request) {
@@ -179,6 +195,17 @@ public class TikTokAuthResource {
         int removed = accounts.removeAll(CallerId.of(jwt));
         return new MessageResponse(removed == 0 ? "No TikTok account was connected"
                 : "TikTok account" + (removed == 1 ? "" : "s") + " disconnected successfully");
+    }
+
+    /** Jakarta REST would read anything but "true" as false; a client that sent something else meant something. */
+    private static boolean flag(String name, String value) {
+        if (value == null || value.isEmpty() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw Problems.unreadable(name, Problems.In.QUERY, "must be true or false");
     }
 
     /** The caller's user id when the callback request carries a valid user bearer token (a client, not a browser). */
