@@ -107,11 +107,14 @@ locals {
         JWT_JWKS_URL            = local.jwks_url
         JWT_ISSUER              = local.jwt_iss
         JWT_AUDIENCE            = local.jwt_aud
+        AUTH_URL                = local.auth_url
+        TIKTOK_SERVICE_URL      = local.tiktok_service_url
         MEDIA_BUCKET            = local.bucket
         AWS_REGION              = local.region
       }
       secrets = {
-        DB_PASSWORD = "db-post-service"
+        DB_PASSWORD           = "db-post-service"
+        SERVICE_CLIENT_SECRET = "service-client-post-service"
       }
     }
     publisher-worker = {

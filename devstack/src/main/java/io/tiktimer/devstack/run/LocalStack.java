@@ -204,6 +204,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> post = new HashMap<>(common);
         post.putAll(s3);
         post.put("SERVICE_CLIENT_SECRET", secrets.clientSecret("post-service"));
+        post.put("TIKTOK_SERVICE_URL", "http://127.0.0.1:" + tiktokPort);
 
         Map<String, String> publisher = new HashMap<>(common);
         publisher.putAll(s3);

@@ -171,6 +171,21 @@ class EndToEndIT {
         assertThat(failed.path("error_message").asText()).containsIgnoringCase("reconnect");
     }
 
+    /** A script that connects an account and posts to it at once never hears "not connected". */
+    @Test
+    @Order(45)
+    void anAccountCanBePostedToTheMomentItIsConnected() throws Exception {
+        Journey.User quick = Journey.registerAndLogIn("quick");
+        long media = quick.uploadMedia(TestVideo.of(1_000_000, 3));
+        for (int round = 1; round <= 50; round++) {
+            long account = quick.connectTikTok(stack, DemoAccounts.PRIVATE_CREATOR_OPEN_ID);
+            long post = quick.schedule(account, media, "round " + round, 3600);
+            assertThat(quick.get(post).path("tiktok_account_id").asLong()).as("round " + round).isEqualTo(account);
+            quick.delete(post);
+            quick.disconnectTikTok();
+        }
+    }
+
     /**
      * Issue 15's contract for every operation of every service, through the gateway and at each service's own port:
      * no input gets a 5xx, every 4xx is problem+json with a detail, and the caller's data is exactly as before.

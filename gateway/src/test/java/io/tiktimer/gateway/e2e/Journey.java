@@ -108,9 +108,11 @@ final class Journey {
          * {@code openId} and clicking "Authorize". A TikTok account belongs to one TikTimer user at a time.
          */
         long connectTikTok(RunningStack stack, String openId) {
-            String authorizationUrl = given().auth().oauth2(token)
-                    .when().get("/api/v1/auth/tiktok/authorize").then().statusCode(200)
-                    .extract().path("authorization_url");
+            var authorizeAnswer = given().auth().oauth2(token)
+                    .when().get("/api/v1/auth/tiktok/authorize").then().statusCode(200).extract();
+            String authorizationUrl = authorizeAnswer.path("authorization_url");
+            // the browser that asked for the URL keeps the binding cookie; only it may complete the callback
+            Map<String, String> binding = authorizeAnswer.cookies();
             URI authorize = URI.create(authorizationUrl);
             String page = given().urlEncodingEnabled(false).when().get(authorizationUrl).then().statusCode(200)
                     .extract().asString();
@@ -136,7 +138,7 @@ final class Journey {
             }
             String callback = request.when().post("/v2/auth/authorize/").then().statusCode(302)
                     .extract().header("Location");
-            String result = given().urlEncodingEnabled(false).redirects().follow(false)
+            String result = given().urlEncodingEnabled(false).redirects().follow(false).cookies(binding)
                     .when().get(callback).then().statusCode(200).extract().asString();
             assertThat(result).containsIgnoringCase("connected").doesNotContainIgnoringCase("already");
             List<Map<String, Object>> accounts = given().auth().oauth2(token)
@@ -159,19 +161,9 @@ final class Journey {
             post.put("tiktok_account_id", account);
             post.put("media_ids", List.of(media));
             post.put("privacy_level", "SELF_ONLY");
-            // post-service learns about a newly connected account from tiktok-service's event, a moment after the
-            // consent page said "connected"; until then it answers 422 "Unknown TikTok account".
-            Instant deadline = Instant.now().plusSeconds(15);
-            while (true) {
-                Response response = given().auth().oauth2(token).contentType("application/json").body(post)
-                        .when().post("/posts");
-                boolean accountNotYetKnown = response.statusCode() == 422
-                        && response.asString().contains("Unknown TikTok account");
-                if (!accountNotYetKnown || Instant.now().isAfter(deadline)) {
-                    return response.then().statusCode(201).extract().<Number>path("id").longValue();
-                }
-                pause(Duration.ofMillis(250));
-            }
+            // right after connecting: post-service asks tiktok-service about an account it has not heard of yet
+            return given().auth().oauth2(token).contentType("application/json").body(post)
+                    .when().post("/posts").then().statusCode(201).extract().<Number>path("id").longValue();
         }
 
         long createSeedTikTokPost(String content, TestVideo video) {

@@ -18,6 +18,14 @@ public interface PostConfig {
 
     Sweeper sweeper();
 
+    AccountLookup accountLookup();
+
+    /** Asking tiktok-service about an account whose {@code tiktok.account} event has not arrived yet. */
+    interface AccountLookup {
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     interface Media {
         /** Bucket for uploaded media ({@code MEDIA_BUCKET}). */
         String bucket();

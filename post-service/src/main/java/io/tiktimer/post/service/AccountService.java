@@ -1,6 +1,7 @@
 package io.tiktimer.post.service;
 
 import io.tiktimer.contracts.TikTokAccountChanged;
+import io.tiktimer.post.client.TikTokAccountsClient;
 import io.tiktimer.post.TikTokAccount;
 import io.tiktimer.post.repository.ConsumedEventRepository;
 import io.tiktimer.post.repository.TikTokAccountRepository;
@@ -10,16 +11,42 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 
-/** Keeps the local copy of TikTok accounts current; an event older than the one applied last is ignored. */
+/**
+ * Keeps the local copy of TikTok accounts current; an event older than the one applied last is ignored. An account
+ * whose event has not arrived yet (connected a moment ago) is learnt by asking tiktok-service, so a client can connect
+ * and post at once.
+ */
 @ApplicationScoped
 public class AccountService {
 
     private final TikTokAccountRepository accounts;
     private final ConsumedEventRepository consumed;
+    private final TikTokAccountsClient tiktok;
+    private final boolean lookupEnabled;
 
-    public AccountService(TikTokAccountRepository accounts, ConsumedEventRepository consumed) {
+    public AccountService(TikTokAccountRepository accounts, ConsumedEventRepository consumed,
+                          TikTokAccountsClient tiktok, io.tiktimer.post.config.PostConfig config) {
         this.accounts = accounts;
         this.consumed = consumed;
+        this.tiktok = tiktok;
+        this.lookupEnabled = config.accountLookup().enabled();
+    }
+
+    /** Adds or updates the user's accounts as tiktok-service has them now; whether anything changed. */
+    @Transactional
+    public boolean learnAccountsOf(long userId) {
+        if (!lookupEnabled) {
+            return false;
+        }
+        boolean learnt = false;
+        for (TikTokAccountsClient.KnownAccount known : tiktok.accountsOf(userId)) {
+            if (known.userId() == userId) {
+                Instant now = Instant.now();
+                learnt |= accounts.insertIfAbsent(known.accountId(), userId, known.status(), now)
+                        || accounts.updateIfDifferent(known.accountId(), userId, known.status(), now);
+            }
+        }
+        return learnt;
     }
 
     @Transactional

@@ -87,13 +87,32 @@ public class PostService {
     private final PostMediaRepository postMedia;
     private final MediaRepository media;
     private final TikTokAccountRepository accounts;
+    private final AccountService accountService;
 
     public PostService(PostRepository posts, PostMediaRepository postMedia, MediaRepository media,
-                       TikTokAccountRepository accounts) {
+                       TikTokAccountRepository accounts, AccountService accountService) {
         this.posts = posts;
         this.postMedia = postMedia;
         this.media = media;
         this.accounts = accounts;
+        this.accountService = accountService;
+    }
+
+    /**
+     * The local copy of the account; when it does not show the account as this user's and connected, tiktok-service
+     * is asked first, since a client that has just connected (or reconnected) may post before the event arrives.
+     */
+    private TikTokAccount usableAccount(long userId, long accountId) {
+        TikTokAccount account = accounts.findById(accountId);
+        if (account != null && account.userId == userId && account.status == AccountStatus.CONNECTED) {
+            return account;
+        }
+        accountService.learnAccountsOf(userId);
+        if (account == null) {
+            return accounts.findById(accountId);
+        }
+        accounts.getEntityManager().refresh(account); // the lookup wrote with SQL, past the persistence context
+        return account;
     }
 
     @Transactional
@@ -417,6 +436,9 @@ public class PostService {
             p.mediaType = null;
         }
         if (accountGiven) {
+            if (p.tiktokAccountId != null) {
+                usableAccount(p.userId, p.tiktokAccountId);
+            }
             TikTokAccount a = accounts.findByIdOptional(p.tiktokAccountId == null ? -1L : p.tiktokAccountId)
                     .filter(acc -> acc.userId == p.userId).orElse(null);
             if (a == null) {
@@ -444,6 +466,9 @@ public class PostService {
         }
         if (p.tiktokAccountId == null) {
             List<TikTokAccount> connected = accounts.connectedOf(p.userId);
+            if (connected.isEmpty() && accountService.learnAccountsOf(p.userId)) {
+                connected = accounts.connectedOf(p.userId);
+            }
             if (connected.size() != 1) {
                 String detail = connected.isEmpty() ? "TikTok account not connected" :
                         "Several TikTok accounts are connected: choose one with tiktok_account_id";
@@ -452,7 +477,7 @@ public class PostService {
             }
             p.tiktokAccountId = connected.get(0).id;
         }
-        TikTokAccount account = accounts.findById(p.tiktokAccountId);
+        TikTokAccount account = usableAccount(p.userId, p.tiktokAccountId);
         if (account == null || account.userId != p.userId) {
             throw Problems.invalid("tiktok_account_id", origin.in, "Unknown TikTok account");
         }
