@@ -4,6 +4,11 @@ set -euo pipefail
 : "${S3PROXY_IDENTITY:?S3PROXY_IDENTITY must be set}"
 : "${S3PROXY_CREDENTIAL:?S3PROXY_CREDENTIAL must be set}"
 
+# s3proxy's filesystem store serves anonymous requests for anything "others" may read (POSIX bits as a public-read
+# ACL): nothing it creates may be readable by others, and what an older image wrote loses those bits.
+umask 027
+chmod -R o-rwx /data
+
 exec java -Xmx256m \
   -Ds3proxy.endpoint="http://0.0.0.0:${S3PROXY_PORT:-9000}" \
   -Ds3proxy.authorization=aws-v2-or-v4 \

@@ -9,7 +9,8 @@ import java.util.UUID;
  * What every event carries. {@code eventId} is the idempotency key consumers store in their consumed-event table;
  * {@code type} and {@code version} let a consumer reject (dead-letter) what it does not understand.
  */
-public sealed interface Event permits PostDue, PostPublishing, PostPublished, PostFailed, UserDeleted, TikTokAccountChanged {
+public sealed interface Event permits PostDue, PostPublishing, PostPublished, PostFailed, UserDeleted, TikTokAccountChanged,
+        SessionsRevoked {
 
     UUID eventId();
 

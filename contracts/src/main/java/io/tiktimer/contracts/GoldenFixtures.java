@@ -17,6 +17,7 @@ public final class GoldenFixtures {
     public static final String POST_FAILED_V1 = "post.failed.v1.json";
     public static final String USER_DELETED_V1 = "user.deleted.v1.json";
     public static final String TIKTOK_ACCOUNT_CHANGED_V1 = "tiktok.account.changed.v1.json";
+    public static final String SESSIONS_REVOKED_V1 = "sessions.revoked.v1.json";
 
     private GoldenFixtures() {
     }

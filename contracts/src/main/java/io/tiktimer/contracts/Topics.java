@@ -13,6 +13,11 @@ public final class Topics {
     public static final String POST_FAILED = "post.failed";
     /** Fact: a user deleted their account; every service erases that user's data. Key: user id. */
     public static final String USER_DELETED = "user.deleted";
+    /**
+     * Fact: access tokens of some sessions (or of all of a user's) are revoked. Read whole by every replica of every
+     * service, without a consumer group; kept only as long as an access token lives. Key: user id.
+     */
+    public static final String SESSIONS_REVOKED = "sessions.revoked";
     /** Fact: a TikTok account was connected, needs reconnecting or was removed. Key: account id. */
     public static final String TIKTOK_ACCOUNT = "tiktok.account";
 

@@ -33,7 +33,8 @@ class GoldenFixturesRoundTripTest {
                 Arguments.of(GoldenFixtures.POST_FAILED_V1, PostFailed.class, PostFailed.TYPE),
                 Arguments.of(GoldenFixtures.USER_DELETED_V1, UserDeleted.class, UserDeleted.TYPE),
                 Arguments.of(GoldenFixtures.TIKTOK_ACCOUNT_CHANGED_V1, TikTokAccountChanged.class,
-                        TikTokAccountChanged.TYPE));
+                        TikTokAccountChanged.TYPE),
+                Arguments.of(GoldenFixtures.SESSIONS_REVOKED_V1, SessionsRevoked.class, SessionsRevoked.TYPE));
     }
 
     @ParameterizedTest(name = "{0}")

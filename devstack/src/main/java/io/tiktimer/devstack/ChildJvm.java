@@ -39,7 +39,24 @@ public final class ChildJvm implements AutoCloseable {
     /** As {@link #start(String, List, List, String, List, Path)}, with extra environment variables. */
     public static ChildJvm start(String name, List<String> classpath, List<String> jvmOptions, String mainClass,
                                  List<String> args, java.util.Map<String, String> environment, Path log) {
+        return start(name, classpath, jvmOptions, mainClass, args, environment, null, log);
+    }
+
+    /**
+     * As above, with the file-mode creation mask the child runs under ({@code "027"}; {@code null} keeps ours). Java
+     * cannot set a process's umask itself, so the child is started through {@code sh}, which sets it and then
+     * {@code exec}s the JVM (same process, same pid, same stdin).
+     */
+    public static ChildJvm start(String name, List<String> classpath, List<String> jvmOptions, String mainClass,
+                                 List<String> args, java.util.Map<String, String> environment, String umask,
+                                 Path log) {
         List<String> command = new ArrayList<>();
+        if (umask != null) {
+            if (!umask.matches("[0-7]{3,4}")) {
+                throw new IllegalArgumentException("not an octal umask: " + umask);
+            }
+            command.addAll(List.of("/bin/sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\""));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         List<String> cp = new ArrayList<>(classpath);
@@ -58,6 +75,28 @@ public final class ChildJvm implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             // stdin stays open (never written): its closing is how the child learns we are gone.
+            return new ChildJvm(name, process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name, e);
+        }
+    }
+
+    /**
+     * A program that is not a JVM (a service's native executable), with the same log and stop handling. It has no
+     * {@link ParentWatchdog}: if this JVM is killed outright the program keeps running, so callers close it in
+     * {@code finally} blocks and shutdown hooks.
+     */
+    public static ChildJvm startExecutable(String name, Path executable, List<String> args,
+                                           java.util.Map<String, String> environment, Path log) {
+        List<String> command = new ArrayList<>();
+        command.add(executable.toAbsolutePath().toString());
+        command.addAll(args);
+        try {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder.redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             return new ChildJvm(name, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);

@@ -16,10 +16,15 @@ import java.util.Map;
  * A packaged Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) running as its own process, configured only
  * through environment variables, exactly as it runs in a container. Used by tests that need a real neighbour service
  * and by the local run.
+ *
+ * <p>With the system property {@value #LAUNCH_PROPERTY}{@code =native} (the native CI job sets it) the service's native
+ * executable ({@code target/*-runner}, from {@code -Pnative}) is started instead, so the same integration tests prove
+ * the native image; a missing executable then fails the test rather than silently testing the JVM build.
  */
 public final class QuarkusAppProcess implements AutoCloseable {
 
     private static final String ENTRY_POINT = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
+    public static final String LAUNCH_PROPERTY = "tiktimer.launch";
 
     private final String name;
     private final ChildJvm jvm;
@@ -44,6 +49,11 @@ public final class QuarkusAppProcess implements AutoCloseable {
         Map<String, String> env = new HashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
         env.put("QUARKUS_HTTP_HOST", Ports.LOOPBACK);
+        if ("native".equals(System.getProperty(LAUNCH_PROPERTY))) {
+            // JVM options do not apply: a native executable sizes its heap from the machine's (container's) memory.
+            return awaitStarted(name, ChildJvm.startExecutable(name, nativeExecutable(name, quarkusRunJar),
+                    List.of(), env, log), httpPort, readyTimeout);
+        }
         // Test defaults: quick start-up and a small footprint on a 2-core machine. A caller that measures throughput
         // chooses its own collector and JIT (two collector flags would stop the JVM, so defaults only fill gaps).
         List<String> options = new ArrayList<>();
@@ -56,6 +66,22 @@ public final class QuarkusAppProcess implements AutoCloseable {
         options.addAll(jvmOptions);
         ChildJvm jvm = ChildJvm.start(name, List.of(quarkusRunJar.toString()), options, ENTRY_POINT, List.of(), env,
                 log);
+        return awaitStarted(name, jvm, httpPort, readyTimeout);
+    }
+
+    /** {@code target/<artifact>-<version>-runner} beside {@code target/quarkus-app/quarkus-run.jar}. */
+    static Path nativeExecutable(String name, Path quarkusRunJar) {
+        Path target = quarkusRunJar.toAbsolutePath().getParent().getParent();
+        try (var files = java.nio.file.Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-runner") && java.nio.file.Files.isExecutable(f))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(LAUNCH_PROPERTY + "=native, but "
+                            + target + " holds no native executable of " + name + " (build it with -Pnative)"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static QuarkusAppProcess awaitStarted(String name, ChildJvm jvm, int httpPort, Duration readyTimeout) {
         QuarkusAppProcess app = new QuarkusAppProcess(name, jvm, httpPort);
         try {
             app.awaitReady(readyTimeout);

@@ -24,7 +24,8 @@ public final class RepositoryLayout {
     /** The runnable jar Quarkus packaged for a service module ({@code ./mvnw package} builds it). */
     public static Path quarkusRunJar(String module) {
         Path jar = root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
+        // a native build has no jar; QuarkusAppProcess starts the executable beside where the jar would be
+        if (!Files.isRegularFile(jar) && !"native".equals(System.getProperty(QuarkusAppProcess.LAUNCH_PROPERTY))) {
             throw new IllegalStateException(module + " is not packaged (" + jar + " is missing): run ./mvnw -pl "
                     + module + " -am package -DskipTests");
         }

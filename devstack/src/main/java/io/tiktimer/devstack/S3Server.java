@@ -41,6 +41,29 @@ public final class S3Server implements AutoCloseable {
         }
     }
 
+    /**
+     * s3proxy's filesystem store answers anonymous requests for any bucket directory or object file that others may
+     * read (it maps the POSIX "others" bits to a public-read ACL). Run under this umask, nothing it creates is public,
+     * and every request needs credentials, as on AWS.
+     */
+    private static final String PRIVATE_UMASK = "027";
+
+    /** Data written by an earlier run (before the umask, or by hand) loses the "others" bits too. */
+    private static void makePrivate(Path data) {
+        try (var tree = Files.walk(data)) {
+            for (Path path : (Iterable<Path>) tree::iterator) {
+                var permissions = java.util.EnumSet.copyOf(Files.getPosixFilePermissions(path));
+                if (permissions.removeAll(java.util.EnumSet.of(java.nio.file.attribute.PosixFilePermission.OTHERS_READ,
+                        java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE,
+                        java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE))) {
+                    Files.setPosixFilePermissions(path, permissions);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not make " + data + " private", e);
+        }
+    }
+
     /** A server whose objects survive restarts, for the local run. {@code port} 0 picks a free port. */
     public static S3Server startPersistent(Path workDirectory, int port) {
         return start(workDirectory, port > 0 ? port : Ports.free(), false);
@@ -64,10 +87,11 @@ public final class S3Server implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        makePrivate(data);
         ChildJvm jvm = ChildJvm.start("s3proxy", List.of(DevstackBuildInfo.s3ProxyJar().toString()),
                 List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                "org.gaul.s3proxy.Main", List.of("--properties", config.toString()),
-                workDirectory.resolve("s3proxy.log"));
+                "org.gaul.s3proxy.Main", List.of("--properties", config.toString()), java.util.Map.of(),
+                PRIVATE_UMASK, workDirectory.resolve("s3proxy.log"));
         try {
             Ports.awaitListening(port, Duration.ofSeconds(60), jvm::isAlive, "s3proxy");
         } catch (RuntimeException e) {
@@ -84,7 +108,8 @@ public final class S3Server implements AutoCloseable {
      */
     public S3Server createBucket(String bucket) {
         try {
-            Files.createDirectories(dataDirectory.resolve(bucket));
+            Path directory = Files.createDirectories(dataDirectory.resolve(bucket));
+            makePrivate(directory);
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

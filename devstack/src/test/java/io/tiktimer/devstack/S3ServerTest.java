@@ -9,6 +9,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -40,5 +43,31 @@ class S3ServerTest {
         }
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
         assertThat(Ports.isListening(port)).isFalse();
+    }
+
+    /** As on AWS: without credentials nobody lists a bucket, reads an object or learns which buckets exist. */
+    @Test
+    void refusesEveryRequestWithoutCredentials() throws Exception {
+        S3Server server = S3Server.startEphemeral().createBucket("media");
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(URI.create(server.endpoint()))
+                .region(Region.of(S3Server.REGION))
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3Server.ACCESS_KEY, S3Server.SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            s3.putObject(b -> b.bucket("media").key("users/1/video.mp4"), RequestBody.fromString("private bytes"));
+            HttpClient anonymous = HttpClient.newHttpClient();
+            for (String path : new String[]{"/", "/media", "/media?list-type=2", "/media/users/1/video.mp4"}) {
+                HttpResponse<String> answer = anonymous.send(
+                        HttpRequest.newBuilder(URI.create(server.endpoint() + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as("anonymous GET " + path).isEqualTo(403);
+                assertThat(answer.body()).doesNotContain("video.mp4").doesNotContain("private bytes");
+            }
+        } finally {
+            server.close();
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 /**
  * Tiny HTTP backends in place of the services, for testing the gateway's own behaviour (routing, headers, streaming,
@@ -26,7 +27,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     static final Map<String, List<Received>> RECEIVED = new ConcurrentHashMap<>();
     static final Map<String, Integer> READINESS = new ConcurrentHashMap<>();
-    private static final List<HttpServer> SERVERS = new CopyOnWriteArrayList<>();
+    /** Every request any fake received, including /q/ ones: what a path test asserts never arrived. */
+    static final List<String> SEEN = new CopyOnWriteArrayList<>();
+    private static final Map<String, HttpServer> SERVERS = new ConcurrentHashMap<>();
+    private static final Map<String, Integer> PORTS = new ConcurrentHashMap<>();
 
     record Received(String method, String path, Map<String, List<String>> headers, long bodyBytes, String sha256) {
     }
@@ -43,15 +47,32 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        SERVERS.forEach(server -> server.stop(0));
+        SERVERS.values().forEach(server -> server.stop(0));
+    }
+
+    /** Stops one fake, so its port refuses connections (a service that is down). */
+    static void down(String service) {
+        SERVERS.remove(service).stop(0);
+    }
+
+    /** Starts a stopped fake again on its old port. */
+    static void up(String service) {
+        serve(service, PORTS.get(service));
     }
 
     private static int serve(String service) {
+        return serve(service, 0);
+    }
+
+    private static int serve(String service, int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
             server.createContext("/", exchange -> handle(service, exchange));
+            // A hanging answer must not hold up the other tests' requests.
+            server.setExecutor(Executors.newCachedThreadPool());
             server.start();
-            SERVERS.add(server);
+            SERVERS.put(service, server);
+            PORTS.put(service, server.getAddress().getPort());
             return server.getAddress().getPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -60,6 +81,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     private static void handle(String service, HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        SEEN.add(service + " " + exchange.getRequestURI());
+        if (path.contains("/fake/")) {
+            behave(path.substring(path.indexOf("/fake/") + "/fake/".length()), exchange);
+            return;
+        }
         if (path.equals("/q/health/ready")) {
             respond(exchange, READINESS.get(service), "{\"status\":\"UP\"}");
             return;
@@ -90,6 +116,46 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                 Map.copyOf(exchange.getRequestHeaders()), bytes, HexFormat.of().formatHex(digest.digest())));
         respond(exchange, 200, "{\"service\":\"" + service + "\",\"bytes\":" + bytes + "}");
+    }
+
+    /**
+     * Misbehaviours a test asks for by path: {@code empty/503} answers that status with no body (and a Retry-After
+     * and a WWW-Authenticate header), {@code problem/422} answers it with the service's own JSON, {@code hang} never
+     * answers in time, {@code drop} closes the connection without an answer, {@code nostore} sets its own
+     * Cache-Control.
+     */
+    private static void behave(String what, HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        if (what.startsWith("empty/")) {
+            exchange.getResponseHeaders().add("Retry-After", "7");
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+            exchange.sendResponseHeaders(Integer.parseInt(what.substring("empty/".length())), -1);
+            exchange.close();
+        } else if (what.startsWith("problem/")) {
+            int status = Integer.parseInt(what.substring("problem/".length()));
+            byte[] body = ("{\"status\":" + status + ",\"title\":\"own\",\"detail\":\"the service's own words\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+            exchange.sendResponseHeaders(status, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        } else if (what.equals("hang")) {
+            try {
+                Thread.sleep(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            respond(exchange, 200, "{\"late\":true}");
+        } else if (what.equals("drop")) {
+            // Closing the exchange before sending headers makes the JDK server drop the connection.
+            exchange.close();
+        } else if (what.equals("nostore")) {
+            exchange.getResponseHeaders().add("Cache-Control", "private, max-age=60");
+            respond(exchange, 200, "{}");
+        } else {
+            respond(exchange, 200, "{}");
+        }
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {

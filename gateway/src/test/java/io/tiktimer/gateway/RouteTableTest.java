@@ -54,6 +54,20 @@ class RouteTableTest {
     }
 
     @Test
+    void onlyTheMediaUploadRoutesTakeLargeBodiesAndOnlyTheKeysAreCacheable() {
+        assertThat(table.routes().stream().filter(Route::takesUploads).map(Route::path))
+                .containsExactlyInAnyOrder("/media/**", "/api/v1/tiktok/posts/**");
+        assertThat(table.routes().stream().filter(Route::isCacheable).map(Route::path))
+                .containsExactly("/.well-known/jwks.json");
+    }
+
+    @Test
+    void aBodyKindOtherThanUploadOrSmallIsRejected() {
+        assertThatThrownBy(() -> new Route("/media/**", "post-service", "huge", null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aRouteWithoutLeadingSlashOrServiceIsRejected() {
         assertThatThrownBy(() -> new Route("posts/**", "post-service")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Route("/posts/**", " ")).isInstanceOf(IllegalArgumentException.class);

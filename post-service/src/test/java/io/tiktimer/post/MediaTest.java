@@ -77,8 +77,22 @@ class MediaTest {
         byte[] truncated = java.util.Arrays.copyOf(TestMedia.mp4(10, 1080, 1920, 30), 2000);
         given().auth().oauth2(token).contentType("video/mp4").body(truncated)
                 .when().post("/media").then().statusCode(422).body("code", equalTo("invalid_video"));
+        // a JPEG signature in front of random bytes is no image
+        byte[] random = new byte[50_000];
+        new java.util.Random(15).nextBytes(random);
+        given().auth().oauth2(token).contentType("image/jpeg")
+                .body(TestMedia.concat(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, random))
+                .when().post("/media").then().statusCode(422).contentType(containsString("application/problem+json"))
+                .body("code", equalTo("invalid_image"));
+        given().auth().oauth2(token).multiPart("file", "photo.jpg", TestMedia.concat(new byte[]{(byte) 0xFF, (byte) 0xD8,
+                        (byte) 0xFF}, random), "image/jpeg")
+                .when().post("/media").then().statusCode(422).body("code", equalTo("invalid_image"));
         given().auth().oauth2(token).when().get("/media").then().body("size()", equalTo(0));
         assertThat(s3.listObjectsV2(b -> b.bucket(InfrastructureTest.BUCKET).prefix("users/" + user + "/")).contents()).isEmpty();
+        // a real one is taken, with its size
+        given().auth().oauth2(token).contentType("image/jpeg").body(TestMedia.jpeg(1080, 1350, 2))
+                .when().post("/media").then().statusCode(201).body("kind", equalTo("photo"))
+                .body("width", equalTo(1080)).body("height", equalTo(1350));
     }
 
     @Test

@@ -137,7 +137,7 @@ class PostApiTest {
         // nor can a post reference another user's media or account
         given().auth().oauth2(otherToken).contentType(ContentType.JSON)
                 .body(Map.of("content", "steal", "scheduled_time", "2030-01-01T00:00:00Z", "media_ids", List.of(media)))
-                .when().post("/posts").then().statusCode(422).body("field", equalTo("media_ids"));
+                .when().post("/posts").then().statusCode(422).body("violations.field", equalTo(List.of("media_ids")));
     }
 
     @Test
@@ -173,20 +173,29 @@ class PostApiTest {
     @Test
     void badInputIsAProblemNeverA500() {
         String token = Fixtures.token(Fixtures.newId());
+        // what cannot be read as a post is a 400 naming the field; a value that breaks a rule a 422
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\": \"x\", \"scheduled_time\": \"tomorrow\"}")
-                .when().post("/posts").then().statusCode(422).contentType(containsString("application/problem+json"))
-                .body("field", equalTo("scheduled_time"));
+                .when().post("/posts").then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("violations.field", equalTo(List.of("scheduled_time")))
+                .body("violations.in", equalTo(List.of("body")));
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{not json")
-                .when().post("/posts").then().statusCode(400);
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\": 5, \"media_ids\": \"x\"}")
-                .when().post("/posts").then().statusCode(400);
+                .when().post("/posts").then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("detail", containsString("not valid JSON"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\": \"x\", \"media_ids\": \"x\"}")
+                .when().post("/posts").then().statusCode(400)
+                .body("violations.field", equalTo(List.of("media_ids")))
+                .body("violations.message", equalTo(List.of("must be an array")));
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"content\": \"x\", \"scheduled_time\": \"2030-01-01T00:00:00Z\", \"privacy_level\": \"EVERYONE\"}")
-                .when().post("/posts").then().statusCode(422).body("field", equalTo("privacy_level"));
+                .when().post("/posts").then().statusCode(422).body("violations.field", equalTo(List.of("privacy_level")));
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"scheduled_time\": \"2030-01-01T00:00:00Z\"}")
-                .when().post("/posts").then().statusCode(422).body("field", equalTo("content"));
-        given().auth().oauth2(token).when().get("/posts?status=bogus").then().statusCode(400);
-        given().auth().oauth2(token).when().get("/posts?size=100000").then().statusCode(400);
-        given().auth().oauth2(token).when().get("/posts/abc").then().statusCode(404);
+                .when().post("/posts").then().statusCode(422).body("violations.field", equalTo(List.of("content")));
+        given().auth().oauth2(token).when().get("/posts?status=bogus").then().statusCode(400)
+                .body("violations.field", equalTo(List.of("status")));
+        given().auth().oauth2(token).when().get("/posts?size=100000").then().statusCode(422)
+                .body("violations.field", equalTo(List.of("size"))).body("violations.in", equalTo(List.of("query")));
+        // not a number: the request is wrong, the post is not missing
+        given().auth().oauth2(token).when().get("/posts/abc").then().statusCode(400)
+                .body("violations.field", equalTo(List.of("id"))).body("violations.in", equalTo(List.of("path")));
     }
 
     @Test
@@ -204,7 +213,7 @@ class PostApiTest {
         given().auth().oauth2(Fixtures.token(user)).contentType(ContentType.JSON)
                 .body(Map.of("content", "x", "scheduled_time", "2030-01-01T00:00:00Z", "tiktok_account_id", 999_999_999L,
                         "media_ids", List.of(media), "privacy_level", "SELF_ONLY"))
-                .when().post("/posts").then().statusCode(422).body("field", equalTo("tiktok_account_id"));
+                .when().post("/posts").then().statusCode(422).body("violations.field", equalTo(List.of("tiktok_account_id")));
     }
 
     @Test
@@ -215,7 +224,7 @@ class PostApiTest {
         long media = Fixtures.uploadVideo(user, TestMedia.mp4(10, 1080, 1920, 30));
         given().auth().oauth2(Fixtures.token(user)).contentType(ContentType.JSON)
                 .body(Map.of("content", "x", "scheduled_time", "2030-01-01T00:00:00Z", "media_ids", List.of(media)))
-                .when().post("/posts").then().statusCode(422).body("field", equalTo("privacy_level"));
+                .when().post("/posts").then().statusCode(422).body("violations.field", equalTo(List.of("privacy_level")));
         given().auth().oauth2(Fixtures.token(user)).contentType(ContentType.JSON)
                 .body(Map.of("content", "x", "scheduled_time", "2030-01-01T09:00:00", "time_zone", "Europe/Berlin",
                         "media_ids", List.of(media), "privacy_level", "PUBLIC_TO_EVERYONE", "is_aigc", true,
@@ -261,7 +270,8 @@ class PostApiTest {
                 .when().get("/posts")
                 .then().statusCode(200).body("content", equalTo(List.of("p3")));
         given().auth().oauth2(token).when().get("/posts?from=yesterday").then().statusCode(400)
-                .contentType(containsString("application/problem+json")).body("detail", containsString("from must be ISO-8601"));
+                .contentType(containsString("application/problem+json")).body("violations.field", equalTo(List.of("from")))
+                .body("detail", containsString("ISO-8601"));
         given().auth().oauth2(token).when().get("/posts?status=draft").then().body("size()", equalTo(1));
         // the last page, a page that fits exactly and one past the end all know the total and offer no next page
         Response last = given().auth().oauth2(token).when().get("/posts?size=2&page=2&status=scheduled");
@@ -272,8 +282,8 @@ class PostApiTest {
         assertThat(exact.header("Link")).isNull();
         given().auth().oauth2(token).when().get("/posts?size=2&page=9").then().statusCode(200)
                 .header("X-Total-Count", "6").body("size()", equalTo(0));
-        given().auth().oauth2(token).when().get("/posts?size=500&page=9999999").then().statusCode(400)
-                .contentType("application/problem+json");
+        given().auth().oauth2(token).when().get("/posts?size=500&page=9999999").then().statusCode(422)
+                .contentType("application/problem+json").body("violations.field", equalTo(List.of("page")));
     }
 
     @Test
@@ -301,11 +311,11 @@ class PostApiTest {
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("content", "x", "scheduled_time", "2030-01-01T00:00:00Z", "media_ids", order,
                         "privacy_level", "PUBLIC_TO_EVERYONE", "photo_cover_index", 3))
-                .when().post("/posts").then().statusCode(422).body("field", equalTo("photo_cover_index"));
+                .when().post("/posts").then().statusCode(422).body("violations.field", equalTo(List.of("photo_cover_index")));
         long video = Fixtures.uploadVideo(user, TestMedia.mp4(5, 1080, 1920, 30));
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("content", "x", "scheduled_time", "2030-01-01T00:00:00Z", "media_ids",
                         List.of(photos[0], video), "privacy_level", "PUBLIC_TO_EVERYONE"))
-                .when().post("/posts").then().statusCode(422).body("field", equalTo("media_ids"));
+                .when().post("/posts").then().statusCode(422).body("violations.field", equalTo(List.of("media_ids")));
     }
 }

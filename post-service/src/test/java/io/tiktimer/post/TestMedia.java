@@ -161,11 +161,12 @@ public final class TestMedia {
         return new SequenceInputStream(new java.io.ByteArrayInputStream(header), new ZeroStream(payload));
     }
 
-    static byte[] concat(byte[] a, byte[] b) {
-        byte[] r = new byte[a.length + b.length];
-        System.arraycopy(a, 0, r, 0, a.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
+    public static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     static final class ZeroStream extends InputStream {

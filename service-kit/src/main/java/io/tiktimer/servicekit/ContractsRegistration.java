@@ -19,6 +19,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "io.tiktimer.contracts.PostPublished",
         "io.tiktimer.contracts.PostPublishing",
         "io.tiktimer.contracts.PublishOutcome",
+        "io.tiktimer.contracts.SessionsRevoked",
         "io.tiktimer.contracts.TikTokAccountChanged",
         "io.tiktimer.contracts.UserDeleted"
 })

@@ -58,6 +58,38 @@ class OAuthTest {
     }
 
     @Test
+    void theConsentPagePreselectsTheDemoCreatorAndNeverTheBannedOne() {
+        String page = client.get(authorizeUrl("user.info.basic")).body();
+        Matcher checked = Pattern.compile("<input type=\"radio\" name=\"open_id\" value=\"([^\"]+)\"[^>]* checked")
+                .matcher(page);
+        assertThat(checked.find()).as("one account is preselected").isTrue();
+        assertThat(checked.group(1)).isEqualTo(DemoAccounts.PUBLIC_CREATOR_OPEN_ID);
+        assertThat(checked.find()).as("only one").isFalse();
+        // a newcomer can still pick the banned creator on purpose, and sees what it is for
+        assertThat(page).contains("value=\"" + DemoAccounts.BANNED_CREATOR_OPEN_ID + "\" required>")
+                .contains("Banned Creator (@banned.creator, public, banned from posting)");
+    }
+
+    @Test
+    void withoutTheDemoCreatorNothingIsPreselected() {
+        // a sandbox without the demo creator: the alphabetically first account, here a banned one, is not chosen
+        try (TikTokSandbox bare = TikTokSandbox.start(SandboxConfig.defaults())) {
+            bare.registerApp(new SandboxApp(CLIENT_KEY, CLIENT_SECRET).redirectUri(REDIRECT_URI));
+            bare.registerCreator(new SandboxCreator(DemoAccounts.BANNED_CREATOR_OPEN_ID, "banned.creator").banned(true));
+            bare.registerCreator(new SandboxCreator("zz-" + System.nanoTime(), "zz.creator"));
+            String page = new SandboxClient(bare).get(bare.authorizeUrl(CLIENT_KEY, REDIRECT_URI, "user.info.basic",
+                    "s")).body();
+            assertThat(page).contains("name=\"open_id\"")
+                    .doesNotContainPattern("<input type=\"radio\" name=\"open_id\"[^>]* checked");
+            Map<String, String> form = Map.of("client_key", CLIENT_KEY, "scope", "user.info.basic",
+                    "redirect_uri", REDIRECT_URI, "state", "s", "response_type", "code", "decision", "approve");
+            SandboxClient.Reply refused = new SandboxClient(bare).form(bare.authBaseUrl() + "/v2/auth/authorize/", form);
+            assertThat(refused.status()).as("approving without picking an account").isEqualTo(400);
+            assertThat(refused.body()).contains("Choose an account");
+        }
+    }
+
+    @Test
     void theHtmlPageCanDeny() {
         Map<String, String> form = Map.of("client_key", CLIENT_KEY, "scope", "user.info.basic", "redirect_uri", REDIRECT_URI,
                 "state", "s1", "response_type", "code", "decision", "deny");

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A pending OAuth authorization: which user started it, and until when its state value is accepted. */
+/**
+ * A pending OAuth authorization: which user started it, from which browser, and until when its state value is
+ * accepted.
+ */
 @Entity
 @Table(name = "oauth_state")
 public class OAuthState {
@@ -23,6 +26,10 @@ public class OAuthState {
 
     @Column(name = "user_id", nullable = false)
     public long userId;
+
+    /** SHA-256 of the binding cookie given to the browser that asked for the authorization URL. */
+    @Column(name = "browser_binding_hash", length = 64)
+    public String browserBindingHash;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -83,6 +83,70 @@ class ConnectFlowTest {
     }
 
     @Test
+    void aStrangerConsentingThroughAForwardedLinkLinksNothing() throws Exception {
+        long starter = newUserId();
+        long stranger = newUserId();
+        String strangersTikTok = newCreator("stranger" + stranger);
+        String startersTikTok = newCreator("starter" + starter);
+        // A asks for the URL in A's browser (which gets the binding cookie) and sends the URL to B
+        String url = authorizationUrl(starter);
+
+        // B opens it in B's own browser, picks B's TikTok account on the real consent page and authorizes
+        URI strangersCallback = consentThroughPage(url, strangersTikTok);
+        followCallbackInAnotherBrowser(strangersCallback).then().statusCode(403).contentType(ContentType.HTML)
+                .body(containsString("Nothing was connected")).body(containsString("sign in to TikTimer in this "
+                        + "browser"));
+        // B signed in to TikTimer as B, or a cookie of the right name with a guessed value, changes nothing
+        given().auth().oauth2(userToken(stranger)).urlEncodingEnabled(false).redirects().follow(false)
+                .get(strangersCallback.getRawPath() + "?" + strangersCallback.getRawQuery()).then().statusCode(403);
+        followCallback(strangersCallback, given().cookie(bindingCookieName(url), "guessed"))
+                .then().statusCode(403);
+        assertNothingStoredFor(starter);
+        assertNothingStoredFor(stranger);
+        assertThat(openIdStored(strangersTikTok)).isFalse();
+
+        // A's own browser completes the same authorization: linked to A
+        followCallback(consentThroughPage(url, startersTikTok)).then().statusCode(200)
+                .body(containsString("TikTok account connected"));
+        given().auth().oauth2(userToken(starter)).get("/api/v1/tiktok/accounts").then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].open_id", equalTo(startersTikTok));
+        assertThat(openIdStored(strangersTikTok)).isFalse();
+    }
+
+    @Test
+    void theBindingCookieIsHttpOnlyLaxScopedToTheCallbackAndSpentByIt() throws Exception {
+        long userId = newUserId();
+        io.restassured.response.Response authorize = given().auth().oauth2(userToken(userId))
+                .get("/api/v1/auth/tiktok/authorize");
+        authorize.then().statusCode(200).header("Cache-Control", "no-store");
+        io.restassured.http.Cookie cookie = bindingCookieOf(authorize);
+        String url = authorize.path("authorization_url");
+        assertThat(cookie.getName()).isEqualTo(bindingCookieName(url));
+        assertThat(cookie.getValue()).hasSizeGreaterThanOrEqualTo(43).doesNotContain(query(URI.create(url))
+                .get("state"));
+        assertThat(cookie.isHttpOnly()).isTrue();
+        assertThat(cookie.getSameSite()).isEqualTo("Lax");
+        assertThat(cookie.getPath()).isEqualTo("/api/v1/auth/tiktok/callback");
+        assertThat(cookie.isSecured()).as("Secure only when the callback is served over HTTPS").isFalse();
+        assertThat(cookie.getMaxAge()).isEqualTo(600);
+
+        URI callback = consent(url, ConsentDecision.approveAs(newCreator("spent" + userId)));
+        io.restassured.http.Cookie spent = followCallback(callback, given().cookie(cookie.getName(), cookie.getValue()))
+                .then().statusCode(200).extract().detailedCookie(cookie.getName());
+        assertThat(spent.getMaxAge()).isZero();
+    }
+
+    @Test
+    void aClientSignedInAsTheStartingUserMayCompleteTheCallbackItself() {
+        long userId = newUserId();
+        String openId = newCreator("client" + userId);
+        URI callback = consent(authorizationUrl(userId), ConsentDecision.approveAs(openId));
+        given().auth().oauth2(userToken(userId)).urlEncodingEnabled(false).redirects().follow(false)
+                .get(callback.getRawPath() + "?" + callback.getRawQuery()).then().statusCode(200);
+        assertThat(openIdStored(openId)).isTrue();
+    }
+
+    @Test
     void authorizeCanRedirectTheBrowserStraightToTikTok() {
         given().auth().oauth2(userToken(newUserId())).redirects().follow(false)
                 .get("/api/v1/auth/tiktok/authorize?redirect=true")
@@ -115,9 +179,9 @@ class ConnectFlowTest {
         long userId = newUserId();
         String openId = newCreator("partial2" + userId);
         URI callback = consent(authorizationUrl(userId), ConsentDecision.approveAs(openId).grantingOnly("user.info.basic"));
-        Map<String, String> params = query(callback);
-        given().redirects().follow(false).queryParam("code", params.get("code")).queryParam("state", params.get("state"))
-                .get("/api/v1/auth/tiktok/callback")
+        String withoutScopes = callback.getRawQuery().replaceAll("(^|&)scopes=[^&]*", "");
+        followCallback(URI.create(callback.getScheme() + "://" + callback.getRawAuthority() + callback.getRawPath()
+                + "?" + withoutScopes))
                 .then().statusCode(400).body(containsString("video.publish")).body(containsString("video.upload"));
         assertNothingStoredFor(userId);
     }
@@ -170,7 +234,8 @@ class ConnectFlowTest {
         given().auth().oauth2(userToken(attacker)).contentType(ContentType.JSON)
                 .body(Map.of("code", params.get("code"), "state", params.get("state")))
                 .post("/api/v1/auth/tiktok/exchange-token")
-                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("invalid_state"));
+                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("invalid_state"))
+                .body("status", equalTo(400)).body("title", equalTo("Bad Request"));
         assertNothingStoredFor(attacker);
         assertNothingStoredFor(victim);
         assertThat(openIdStored(openId)).isFalse();
@@ -210,10 +275,20 @@ class ConnectFlowTest {
     @Test
     void exchangeTokenRefusesBadInputWithProblemJson() {
         String token = userToken(newUserId());
+        // read, but the code is missing: 422 naming the field
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{}")
-                .post("/api/v1/auth/tiktok/exchange-token").then().statusCode(400)
-                .contentType("application/problem+json");
+                .post("/api/v1/auth/tiktok/exchange-token").then().statusCode(422)
+                .contentType("application/problem+json").body("status", equalTo(422))
+                .body("violations[0].field", equalTo("code")).body("violations[0].in", equalTo("body"));
+        // cannot be read: 400
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{not json")
+                .post("/api/v1/auth/tiktok/exchange-token").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", startsWith("The body is not valid JSON"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"code\": [1]}")
+                .post("/api/v1/auth/tiktok/exchange-token").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("code"))
+                .body("violations[0].message", equalTo("must be a string"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("")
                 .post("/api/v1/auth/tiktok/exchange-token").then().statusCode(400)
                 .contentType("application/problem+json");
     }
@@ -243,6 +318,13 @@ class ConnectFlowTest {
                 .body("[0].id", equalTo((int) id));
         assertThat((String) accessToken(id, userId).then().statusCode(200).extract().path("accessToken"))
                 .isNotEqualTo(before);
+    }
+
+    /** The cookie name authorize uses for this URL's state: the first 8 bytes of its SHA-256, in hex. */
+    private static String bindingCookieName(String authorizationUrl) throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                query(URI.create(authorizationUrl)).get("state").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "tiktimer_tiktok_" + java.util.HexFormat.of().formatHex(digest, 0, 8);
     }
 
     private void assertNothingStoredFor(long userId) {

@@ -68,9 +68,27 @@ final class TestSupport {
         return openId;
     }
 
+    /**
+     * The cookies the starting browser got from {@code authorize}, by state: what that browser sends back to the
+     * callback. Tests that play a stranger's browser follow the callback without them.
+     */
+    private static final Map<String, Map<String, String>> STARTING_BROWSER = new java.util.concurrent.ConcurrentHashMap<>();
+
     static String authorizationUrl(long userId) {
-        return given().auth().oauth2(userToken(userId)).get("/api/v1/auth/tiktok/authorize")
-                .then().statusCode(200).extract().path("authorization_url");
+        Response response = given().auth().oauth2(userToken(userId)).get("/api/v1/auth/tiktok/authorize");
+        response.then().statusCode(200);
+        String url = response.path("authorization_url");
+        STARTING_BROWSER.put(query(URI.create(url)).get("state"), response.getCookies());
+        return url;
+    }
+
+    /** The binding cookie {@code authorize} set for the flow of this URL, with its attributes. */
+    static io.restassured.http.Cookie bindingCookieOf(Response authorizeResponse) {
+        List<io.restassured.http.Cookie> cookies = authorizeResponse.getDetailedCookies().asList();
+        if (cookies.size() != 1) {
+            throw new AssertionError("authorize set " + cookies.size() + " cookies: " + cookies);
+        }
+        return cookies.get(0);
     }
 
     /** What TikTok sends the browser back to, decided through the sandbox's Java API. */
@@ -107,12 +125,22 @@ final class TestSupport {
         return URI.create(submitted.headers().firstValue("Location").orElseThrow());
     }
 
-    /** The browser following TikTok's redirect to our callback (no bearer token). */
+    /** The browser that started the flow following TikTok's redirect to our callback (its cookie, no bearer token). */
     static Response followCallback(URI callback) {
+        Map<String, String> cookies = STARTING_BROWSER.getOrDefault(query(callback).get("state"), Map.of());
+        return followCallback(callback, given().cookies(cookies));
+    }
+
+    /** Another browser (a stranger's, or the same person's other device) following the redirect: no cookie. */
+    static Response followCallbackInAnotherBrowser(URI callback) {
+        return followCallback(callback, given());
+    }
+
+    static Response followCallback(URI callback, io.restassured.specification.RequestSpecification browser) {
         if (!callback.getPath().equals(URI.create(REDIRECT_URI).getPath())) {
             throw new AssertionError("TikTok redirected elsewhere: " + callback);
         }
-        return given().urlEncodingEnabled(false).redirects().follow(false)
+        return browser.urlEncodingEnabled(false).redirects().follow(false)
                 .get(callback.getRawPath() + "?" + callback.getRawQuery());
     }
 
@@ -133,6 +161,9 @@ final class TestSupport {
 
     static Map<String, String> query(URI uri) {
         Map<String, String> params = new LinkedHashMap<>();
+        if (uri.getRawQuery() == null) {
+            return params;
+        }
         for (String pair : uri.getRawQuery().split("&")) {
             int eq = pair.indexOf('=');
             params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),

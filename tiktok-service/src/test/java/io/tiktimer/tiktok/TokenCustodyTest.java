@@ -109,8 +109,12 @@ class TokenCustodyTest {
         given().auth().oauth2(userToken(userId)).contentType(ContentType.JSON).body(Map.of("userId", userId))
                 .post("/internal/accounts/" + id + "/access-token").then().statusCode(403);
         given().auth().oauth2(workerToken()).contentType(ContentType.JSON).body("{}")
+                .post("/internal/accounts/" + id + "/access-token").then().statusCode(422)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("userId"));
+        given().auth().oauth2(workerToken()).contentType(ContentType.JSON).body("{\"userId\": \"me\"}")
                 .post("/internal/accounts/" + id + "/access-token").then().statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("violations[0].field", equalTo("userId"))
+                .body("violations[0].message", org.hamcrest.Matchers.startsWith("must be a whole number"));
         for (String forged : JwtResource.issuer().forgeriesFor(userId, "user" + userId).all()) {
             given().auth().oauth2(forged).contentType(ContentType.JSON).body(Map.of("userId", userId))
                     .post("/internal/accounts/" + id + "/access-token").then().statusCode(401);

@@ -84,6 +84,13 @@ public final class TestJwtIssuer implements AutoCloseable {
         return userToken(userId, username, 1800);
     }
 
+    /** A user's access token of one sign-in session ({@code sid}), as auth-service issues it to a person. */
+    public String userToken(long userId, String username, String sessionId) {
+        JwtClaims claims = claims(String.valueOf(userId), username, List.of("user"), ISSUER, AUDIENCE, 1800);
+        claims.setClaim("sid", sessionId);
+        return sign(claims, key);
+    }
+
     /** A user's access token that expires {@code lifetimeSeconds} from now. */
     public String userToken(long userId, String username, long lifetimeSeconds) {
         return sign(claims(String.valueOf(userId), username, List.of("user"), ISSUER, AUDIENCE, lifetimeSeconds), key);
@@ -138,16 +145,38 @@ public final class TestJwtIssuer implements AutoCloseable {
 
     /** Tokens that look right but must be refused with 401 by every service. */
     public Forgeries forgeriesFor(long userId, String username) {
+        String subject = String.valueOf(userId);
+        List<String> user = List.of("user");
         String tampered = withSubject(userToken(userId, username), userId + 1);
+        long now = NumericDate.now().getValue();
+        JwtClaims fromTheFuture = claims(subject, username, user, ISSUER, AUDIENCE, 1800);
+        fromTheFuture.setIssuedAt(NumericDate.fromSeconds(now + 365L * 24 * 3600));
+        fromTheFuture.setExpirationTime(NumericDate.fromSeconds(now + 365L * 24 * 3600 + 1800));
+        JwtClaims notYetValid = claims(subject, username, user, ISSUER, AUDIENCE, 1800);
+        notYetValid.setNotBefore(NumericDate.fromSeconds(now + 24 * 3600));
+        JwtClaims withoutExpiry = claims(subject, username, user, ISSUER, AUDIENCE, 1800);
+        withoutExpiry.unsetClaim("exp");
         return new Forgeries(
-                sign(claims(String.valueOf(userId), username, List.of("user"), ISSUER, AUDIENCE, 1800), strangerKey),
-                unsigned(claims(String.valueOf(userId), username, List.of("user"), ISSUER, AUDIENCE, 1800)),
-                hmacWithPublicKey(claims(String.valueOf(userId), username, List.of("user"), ISSUER, AUDIENCE, 1800)),
-                sign(claims(String.valueOf(userId), username, List.of("user"), "https://evil.example", AUDIENCE, 1800),
-                        key),
-                sign(claims(String.valueOf(userId), username, List.of("user"), ISSUER, "another-api", 1800), key),
-                sign(claims(String.valueOf(userId), username, List.of("user"), ISSUER, AUDIENCE, -120), key),
-                tampered);
+                sign(claims(subject, username, user, ISSUER, AUDIENCE, 1800), strangerKey),
+                unsigned(claims(subject, username, user, ISSUER, AUDIENCE, 1800)),
+                hmacWithPublicKey(claims(subject, username, user, ISSUER, AUDIENCE, 1800)),
+                sign(claims(subject, username, user, "https://evil.example", AUDIENCE, 1800), key),
+                sign(claims(subject, username, user, ISSUER, "another-api", 1800), key),
+                sign(claims(subject, username, user, ISSUER, AUDIENCE, -120), key),
+                tampered,
+                sign(fromTheFuture, key),
+                sign(notYetValid, key),
+                sign(withoutExpiry, key),
+                withHeaders(claims(subject, username, user, ISSUER, AUDIENCE, 1800), strangerKey,
+                        java.util.Map.of("kid", "../../../../../dev/null")),
+                withHeaders(claims(subject, username, user, ISSUER, AUDIENCE, 1800), strangerKey,
+                        java.util.Map.of("kid", strangerKey.getKeyId(), "jku", "http://127.0.0.1:9/jwks.json",
+                                "x5u", "http://127.0.0.1:9/cert.pem")),
+                "not-a-jwt",
+                "e30.e30.",
+                // what a refresh token looks like: opaque, random; it is never a bearer credential
+                java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        (subject + "-refresh-token-" + now).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The same header and signature over a payload that names another subject: a forgery every service must refuse. */
@@ -213,6 +242,16 @@ public final class TestJwtIssuer implements AutoCloseable {
         return serialize(jws);
     }
 
+    /** Signed by a key the verifier does not trust, with headers that try to make it fetch or pick another key. */
+    private static String withHeaders(JwtClaims claims, RsaJsonWebKey signingKey, java.util.Map<String, String> headers) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(signingKey.getPrivateKey());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        headers.forEach(jws::setHeader);
+        return serialize(jws);
+    }
+
     /** The classic algorithm-confusion attack: HS256 keyed with bytes of the public key. */
     private String hmacWithPublicKey(JwtClaims claims) {
         JsonWebSignature jws = new JsonWebSignature();
@@ -234,11 +273,14 @@ public final class TestJwtIssuer implements AutoCloseable {
 
     /** Each field is a token a verifier must refuse, named after what is wrong with it. */
     public record Forgeries(String signedByAnotherKey, String algNone, String hmacWithPublicKey, String wrongIssuer,
-                            String wrongAudience, String expired, String tamperedPayload) {
+                            String wrongAudience, String expired, String tamperedPayload, String issuedInTheFuture,
+                            String notYetValid, String withoutExpiry, String kidPathInjection,
+                            String jkuAndX5uInjection, String garbage, String emptyJwt, String opaqueRefreshToken) {
 
         public List<String> all() {
             return List.of(signedByAnotherKey, algNone, hmacWithPublicKey, wrongIssuer, wrongAudience, expired,
-                    tamperedPayload);
+                    tamperedPayload, issuedInTheFuture, notYetValid, withoutExpiry, kidPathInjection,
+                    jkuAndX5uInjection, garbage, emptyJwt, opaqueRefreshToken);
         }
     }
 }

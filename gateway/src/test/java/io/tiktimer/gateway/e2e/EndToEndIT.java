@@ -3,6 +3,7 @@ package io.tiktimer.gateway.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
+import io.tiktimer.devstack.testing.BadInputCatalogue;
 import io.tiktimer.sandbox.DemoAccounts;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
@@ -85,10 +86,10 @@ class EndToEndIT {
                 String method = path.getValue().fieldNames().next().toUpperCase();
                 Response response = given().redirects().follow(false).when().request(method, concrete);
                 checked++;
-                // The gateway answers 404 without a problem body for a path it does not route; a service
-                // answers with its own status (401 without a token, 400 for an empty body, ...).
-                boolean routed = response.statusCode() != 404
-                        || response.contentType().contains("problem+json");
+                // The gateway's own 404 for a path it does not route has the code no_route; a service answers
+                // with its own status (401 without a token, 400 for an empty body, its own 404, ...).
+                boolean routed = response.statusCode() != 404 || !response.contentType().contains("problem+json")
+                        || !"no_route".equals(response.jsonPath().getString("code"));
                 if (!routed || response.statusCode() >= 502) {
                     unreachable.add(method + " " + path.getKey() + " -> " + response.statusCode());
                 }
@@ -168,6 +169,87 @@ class EndToEndIT {
         JsonNode failed = user.awaitStatus(post, "failed", 120);
 
         assertThat(failed.path("error_message").asText()).containsIgnoringCase("reconnect");
+    }
+
+    /**
+     * Issue 15's contract for every operation of every service, through the gateway and at each service's own port:
+     * no input gets a 5xx, every 4xx is problem+json with a detail, and the caller's data is exactly as before.
+     */
+    @Test
+    @Order(50)
+    void noBadInputGetsAServerErrorOrChangesWhatIsStored() throws Exception {
+        Journey.User prober = Journey.registerAndLogIn("prober");
+        long post = given().auth().oauth2(prober.token()).contentType("application/json")
+                .body(Map.of("content", "must survive the probes", "scheduled_time", "2031-01-01T10:00:00Z"))
+                .when().post("/posts").then().statusCode(201).extract().jsonPath().getLong("id");
+        String before = prober.snapshot();
+        BadInputRun run = new BadInputRun();
+        List<String> services = List.of("auth-service", "post-service", "tiktok-service", "publisher-worker");
+        for (String service : services) {
+            String serviceUrl = stack.components().get(service);
+            JsonNode openapi = BadInputRun.openApi(serviceUrl);
+            java.util.function.Function<BadInputCatalogue.Operation, Map<String, String>> ids = operation ->
+                    operation.mutates() && !operation.spec().has("requestBody") ? Map.of("id", "999999999")
+                            : operation.path().contains("posts/{") ? Map.of("id", Long.toString(post)) : Map.of();
+            run.run(service, openapi, stack.gateway(), prober.token(), operation -> true, ids);
+            run.run(service, openapi, serviceUrl, prober.token(), operation -> true, ids);
+        }
+        run.run("gateway", BadInputRun.openApi(stack.gateway()), stack.gateway(), prober.token(), operation -> true,
+                operation -> Map.of());
+
+        System.out.printf("Bad-input catalogue: %d operations; %d requests (each probe with and without a token, "
+                        + "through the gateway and at the service's own port); %d answered 5xx; %d broke the error "
+                        + "contract (all in target/bad-input-report.txt)%n",
+                run.probesPerOperation().size(), run.sent(), run.serverErrors(), run.broken().size());
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "bad-input-report.txt"), run.broken());
+        run.broken().stream().limit(40).forEach(System.out::println);
+        assertThat(run.broken()).as("answers that broke the error contract").isEmpty();
+        assertThat(prober.snapshot()).as("the prober's data after the probes").isEqualTo(before);
+        assertThat(prober.get(post).path("content").asText()).isEqualTo("must survive the probes");
+    }
+
+    /**
+     * Every operation that needs a user refuses, with 401, what an attacker can make from one real token and the
+     * public JWKS: directly at each service's port and through the gateway.
+     */
+    @Test
+    @Order(55)
+    void forgedTokensAreRefusedByEveryServiceDirectlyAndThroughTheGateway() throws Exception {
+        Journey.User victim = Journey.registerAndLogIn("victim");
+        Map<String, String> forged = ForgedTokens.of(victim.token(), victim.refreshToken(),
+                given().when().get("/.well-known/jwks.json").then().statusCode(200).extract().asString());
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> accepted = new ArrayList<>();
+        int sent = 0;
+        for (String service : List.of("auth-service", "post-service", "tiktok-service", "publisher-worker")) {
+            String serviceUrl = stack.components().get(service);
+            for (BadInputCatalogue.Operation operation : BadInputCatalogue.operations(BadInputRun.openApi(serviceUrl))) {
+                if (operation.spec().path("security").isEmpty()) {
+                    continue; // public (register, token, refresh by its own token, client credentials, JWKS)
+                }
+                String path = operation.path().replaceAll("\\{[^}]+}", "999999999");
+                List<String> bases = operation.path().startsWith("/internal") ? List.of(serviceUrl)
+                        : List.of(serviceUrl, stack.gateway());
+                for (String base : bases) {
+                    for (Map.Entry<String, String> token : forged.entrySet()) {
+                        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                                .header("Authorization", "Bearer " + token.getValue())
+                                .header("Content-Type", "application/json")
+                                .method(operation.method(), HttpRequest.BodyPublishers.ofString("{}")).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        sent++;
+                        if (answer.statusCode() != 401) {
+                            accepted.add(base + " " + operation + " with " + token.getKey() + ": "
+                                    + answer.statusCode());
+                        }
+                    }
+                }
+            }
+        }
+        System.out.printf("Forged tokens: %d forgeries, %d requests, %d not refused with 401%n", forged.size(), sent,
+                accepted.size());
+        assertThat(sent).isGreaterThan(200);
+        assertThat(accepted).isEmpty();
     }
 
     @Test

@@ -34,10 +34,10 @@ final class Journey {
         given().contentType("application/json")
                 .body(Map.of("username", username, "email", username + "@example.com", "password", password))
                 .when().post("/register").then().statusCode(201);
-        String token = given().contentType("application/x-www-form-urlencoded")
+        var tokens = given().contentType("application/x-www-form-urlencoded")
                 .formParam("username", username).formParam("password", password)
-                .when().post("/token").then().statusCode(200).extract().path("access_token");
-        return new User(token);
+                .when().post("/token").then().statusCode(200).extract().jsonPath();
+        return new User(tokens.getString("access_token"), tokens.getString("refresh_token"));
     }
 
     /** What the sandbox received for one publish id (byte count and SHA-256). */
@@ -78,9 +78,29 @@ final class Journey {
 
     static final class User {
         private final String token;
+        private final String refreshToken;
 
-        User(String token) {
+        User(String token, String refreshToken) {
             this.token = token;
+            this.refreshToken = refreshToken;
+        }
+
+        String token() {
+            return token;
+        }
+
+        String refreshToken() {
+            return refreshToken;
+        }
+
+        /** Everything the user can read of their own data, to compare before and after a test. */
+        String snapshot() {
+            StringBuilder all = new StringBuilder();
+            for (String path : List.of("/users/me", "/posts?size=100", "/media", "/api/v1/tiktok/accounts")) {
+                all.append(path).append(' ').append(given().auth().oauth2(token).when().get(path).then()
+                        .statusCode(200).extract().asString()).append('\n');
+            }
+            return all.toString();
         }
 
         /**

@@ -1,7 +1,7 @@
 package io.tiktimer.post.rest;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.tiktimer.post.service.MediaRejectedException;
+import io.tiktimer.servicekit.problem.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -17,7 +17,6 @@ public class MediaRejectedExceptionMapper implements ExceptionMapper<MediaReject
             case "upload_missing" -> 409;
             default -> 422;
         };
-        return HttpProblem.builder().withStatus(status).withTitle("Media rejected").withDetail(e.getMessage())
-                .with("code", e.code()).build().toResponse();
+        return Problems.problem(status, e.getMessage()).with("code", e.code()).build().toResponse();
     }
 }

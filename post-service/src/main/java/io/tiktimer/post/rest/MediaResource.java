@@ -1,9 +1,12 @@
 package io.tiktimer.post.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.tiktimer.post.Media;
 import io.tiktimer.post.service.MediaService;
+import io.tiktimer.servicekit.problem.Problems;
+import io.tiktimer.servicekit.text.StorableText;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,14 +42,15 @@ import java.util.Map;
 @APIResponse(responseCode = "401", description = "Missing or invalid token")
 public class MediaResource {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
     private final MediaService media;
     private final CurrentUser user;
+    /** Quarkus' mapper: the same string checks and error answers as a body read by the framework. */
+    private final ObjectMapper json;
 
-    public MediaResource(MediaService media, CurrentUser user) {
+    public MediaResource(MediaService media, CurrentUser user, ObjectMapper json) {
         this.media = media;
         this.user = user;
+        this.json = json;
     }
 
     @POST
@@ -60,7 +65,7 @@ public class MediaResource {
     @APIResponse(responseCode = "422", description = "Outside TikTok's duration, resolution, frame-rate or codec limits")
     public Response uploadMultipart(@RestForm("file") FileUpload file) {
         if (file == null) {
-            throw Problems.badRequest("A multipart part named 'file' is required");
+            throw Problems.unreadable("file", Problems.In.FORM, "is required (a multipart part named 'file')");
         }
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
             Media m = media.ingest(user.id(), in, file.fileName());
@@ -80,6 +85,7 @@ public class MediaResource {
     @APIResponse(responseCode = "415", description = "Not MP4/MOV/WebM/JPEG/WebP")
     @APIResponse(responseCode = "422", description = "Outside TikTok's limits")
     public Response uploadRaw(@QueryParam("filename") String filename, InputStream body) {
+        StorableText.require("filename", Problems.In.QUERY, filename);
         Media m = media.ingest(user.id(), body, filename);
         return Response.status(201).header("Location", "/media/" + m.id).entity(MediaResponse.of(m)).build();
     }
@@ -99,20 +105,27 @@ public class MediaResource {
     @Operation(summary = "Start a direct-to-S3 upload for large files",
             description = "PUT the bytes to upload_url with the given headers, then POST complete_url to verify.")
     @APIResponse(responseCode = "201", description = "Presigned URL issued")
-    public Response startUpload(String body) {
-        // read by hand so that a bodiless POST (any or no Content-Type) works too
-        UploadRequest request = null;
-        if (body != null && !body.isBlank()) {
-            try {
-                request = JSON.readValue(body, UploadRequest.class);
-            } catch (IOException e) {
-                throw Problems.badRequest("The body must be JSON like {\"filename\": \"clip.mp4\"}");
-            }
-        }
+    public Response startUpload(@RequestBody(required = false, description = "Optional {\"filename\": \"clip.mp4\"}") byte[] body)
+            throws IOException {
+        // read by hand so that a bodiless POST (any or no Content-Type) works too; a body that is not
+        // {"filename": "..."} is answered by service-kit's JSON mapper, naming the field. Bytes, not a String: the
+        // String would already have replaced invalid UTF-8 with U+FFFD instead of refusing it.
+        UploadRequest request = blank(body) ? null : json.readValue(body, UploadRequest.class);
         MediaService.PresignedUpload upload = media.presign(user.id(), request == null ? null : request.filename());
         return Response.status(201).entity(new UploadResponse(upload.media().id, upload.url().toString(), "PUT",
                 Map.of("Content-Type", upload.contentType()), upload.expiresAt(),
                 "/media/" + upload.media().id + "/complete")).build();
+    }
+
+    static boolean blank(byte[] body) {
+        if (body != null) {
+            for (byte b : body) {
+                if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @POST

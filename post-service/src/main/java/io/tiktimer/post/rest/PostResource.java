@@ -1,10 +1,13 @@
 package io.tiktimer.post.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tiktimer.post.PostStatus;
 import io.tiktimer.post.mapping.PostMapper;
 import io.tiktimer.post.service.Dispatcher;
 import io.tiktimer.post.service.PostService;
+import io.tiktimer.servicekit.problem.Problems;
+import io.tiktimer.servicekit.text.StorableText;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -35,18 +39,20 @@ import java.util.List;
 @APIResponse(responseCode = "401", description = "Missing or invalid token")
 public class PostResource {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     static final int DEFAULT_SIZE = 100;
     static final int MAX_SIZE = 500;
 
     private final PostService posts;
     private final Dispatcher dispatcher;
     private final CurrentUser user;
+    /** Quarkus' mapper: the same string checks and error answers as a body read by the framework. */
+    private final ObjectMapper json;
 
-    public PostResource(PostService posts, Dispatcher dispatcher, CurrentUser user) {
+    public PostResource(PostService posts, Dispatcher dispatcher, CurrentUser user, ObjectMapper json) {
         this.posts = posts;
         this.dispatcher = dispatcher;
         this.user = user;
+        this.json = json;
     }
 
     @POST
@@ -60,7 +66,7 @@ public class PostResource {
         if (request == null) {
             throw Problems.badRequest("A JSON body is required");
         }
-        PostService.PostView view = posts.create(user.id(), request, PostService.MissingAccount.UNPROCESSABLE);
+        PostService.PostView view = posts.create(user.id(), request, PostService.Origin.JSON_BODY);
         dispatcher.wakeUpFor(view.post());
         return Response.status(201).header("Location", "/posts/" + view.post().id)
                 .entity(PostMapper.toResponse(view.post(), view.mediaIds())).build();
@@ -81,13 +87,18 @@ public class PostResource {
                          @Context UriInfo uri) {
         PostStatus s = null;
         if (status != null) {
-            s = PostStatus.fromApiName(status).orElseThrow(() -> Problems.badRequest("Unknown status " + status));
+            s = PostStatus.fromApiName(status).orElseThrow(() -> Problems.unreadable("status", Problems.In.QUERY,
+                    "is not one of " + java.util.Arrays.stream(PostStatus.values()).map(PostStatus::apiName).toList()));
         }
+        StorableText.require("platform", Problems.In.QUERY, platform);
         int p = page == null ? 0 : page;
         int n = size == null ? DEFAULT_SIZE : size;
-        if (p < 0 || n < 1 || n > MAX_SIZE || (long) p * n > Integer.MAX_VALUE - MAX_SIZE) {
-            throw Problems.badRequest("page must be >= 0 (and page × size within range) and size between 1 and "
-                    + MAX_SIZE);
+        if (n < 1 || n > MAX_SIZE) {
+            throw Problems.invalid("size", Problems.In.QUERY, "must be between 1 and " + MAX_SIZE);
+        }
+        if (p < 0 || (long) p * n > Integer.MAX_VALUE - MAX_SIZE) {
+            throw Problems.invalid("page", Problems.In.QUERY, "must be between 0 and " + (Integer.MAX_VALUE - MAX_SIZE) / n
+                    + " at size " + n);
         }
         PostService.Filter filter = new PostService.Filter(s, accountId, platform,
                 from == null ? null : PostService.parseFilterTime("from", from),
@@ -152,16 +163,12 @@ public class PostResource {
     @APIResponse(responseCode = "200", description = "The post, scheduled again")
     @APIResponse(responseCode = "404", description = "No such post for this user")
     @APIResponse(responseCode = "409", description = "Not retryable, or confirmation missing")
-    public PostResponse retry(@PathParam("id") long id, String body) {
-        // read by hand so that a bodiless POST (any or no Content-Type) works, as a retry button would send it
-        RetryRequest request = null;
-        if (body != null && !body.isBlank()) {
-            try {
-                request = JSON.readValue(body, RetryRequest.class);
-            } catch (java.io.IOException e) {
-                throw Problems.badRequest("The body must be JSON like {\"confirm_not_published\": true}");
-            }
-        }
+    public PostResponse retry(@PathParam("id") long id,
+                              @RequestBody(required = false, description = "Optional {\"confirm_not_published\": true}") byte[] body)
+            throws java.io.IOException {
+        // read by hand so that a bodiless POST (any or no Content-Type) works, as a retry button would send it; a body
+        // that is not {"confirm_not_published": true|false} is answered by service-kit's JSON mapper, naming the field
+        RetryRequest request = MediaResource.blank(body) ? null : json.readValue(body, RetryRequest.class);
         boolean confirmed = request != null && Boolean.TRUE.equals(request.confirmNotPublished());
         PostService.PostView view = posts.retry(user.id(), id, confirmed);
         dispatcher.wakeUpFor(view.post());

@@ -7,6 +7,8 @@ import io.tiktimer.post.mapping.PostMapper;
 import io.tiktimer.post.service.Dispatcher;
 import io.tiktimer.post.service.MediaService;
 import io.tiktimer.post.service.PostService;
+import io.tiktimer.servicekit.problem.Problems;
+import io.tiktimer.servicekit.text.StorableText;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -66,15 +68,20 @@ public class TikTokPostResource {
                            @RestForm("tiktok_account_id") Long accountId,
                            @RestForm("privacy_level") String privacyLevel,
                            @RestForm String mode) {
-        if (content == null || scheduledTime == null || video == null) {
-            throw Problems.badRequest("Multipart parts content, scheduled_time and video are required");
-        }
+        // form values do not pass through the JSON reader's checks for text PostgreSQL cannot hold
+        StorableText.require("content", Problems.In.FORM, content);
+        StorableText.require("scheduled_time", Problems.In.FORM, scheduledTime);
+        StorableText.require("privacy_level", Problems.In.FORM, privacyLevel);
+        StorableText.require("mode", Problems.In.FORM, mode);
+        required("content", content);
+        required("scheduled_time", scheduledTime);
+        required("video", video);
         boolean inbox = mode != null && "inbox".equalsIgnoreCase(mode.trim());
         PostRequest request = new PostRequest(content, scheduledTime, "tiktok", null, accountId, null, mode,
                 privacyLevel != null ? privacyLevel : inbox ? null : "SELF_ONLY", null, null, null, null, null, null,
                 null, null, null, null);
         // check everything but the video first, so a refused post costs no upload
-        posts.check(user.id(), request, PostService.MissingAccount.BAD_REQUEST);
+        posts.check(user.id(), request, PostService.Origin.SEED_FORM);
         Media m;
         try (InputStream in = Files.newInputStream(video.uploadedFile())) {
             m = media.ingest(user.id(), in, video.fileName());
@@ -83,13 +90,13 @@ public class TikTokPostResource {
         }
         if (m.kind != io.tiktimer.contracts.MediaType.VIDEO) {
             media.delete(user.id(), m.id);
-            throw Problems.invalid("video", "The video part must be a video (MP4, MOV or WebM)");
+            throw Problems.invalid("video", Problems.In.FORM, "must be a video (MP4, MOV or WebM)");
         }
         PostRequest withMedia = new PostRequest(content, scheduledTime, "tiktok", null, accountId, List.of(m.id), mode,
                 request.privacyLevel(), null, null, null, null, null, null, null, null, null, null);
         PostService.PostView view;
         try {
-            view = posts.create(user.id(), withMedia, PostService.MissingAccount.BAD_REQUEST);
+            view = posts.create(user.id(), withMedia, PostService.Origin.SEED_FORM);
         } catch (RuntimeException e) {
             media.delete(user.id(), m.id);
             throw e;
@@ -97,6 +104,12 @@ public class TikTokPostResource {
         dispatcher.wakeUpFor(view.post());
         return Response.status(201).header("Location", "/posts/" + view.post().id)
                 .entity(PostMapper.toResponse(view.post(), view.mediaIds())).build();
+    }
+
+    private static void required(String part, Object value) {
+        if (value == null) {
+            throw Problems.unreadable(part, Problems.In.FORM, "is required (parts content, scheduled_time and video)");
+        }
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

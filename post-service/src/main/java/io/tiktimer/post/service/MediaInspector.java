@@ -38,7 +38,9 @@ import java.util.List;
  *     <li>WebM: the first {@value #WEBM_HEAD_LIMIT} bytes hold the EBML header, Info and Tracks in every muxer we know
  *     of; {@link EbmlReader} reads duration, resolution, frame rate and codec from them. No maintained Java
  *     Matroska reader is published on Maven Central, so this one reads just those elements.</li>
- *     <li>JPEG/WebP: type and size only.</li>
+ *     <li>JPEG: {@link JpegWalker} follows the marker segments to the end and reads the frame size; WebP: the RIFF
+ *     header must describe the file and its first chunk be a VP8/VP8L/VP8X bitstream, whose size is read. A file
+ *     that only starts like an image is refused ({@code invalid_image}).</li>
  * </ul>
  * Not thread-safe: one instance per upload.
  */
@@ -88,6 +90,9 @@ public final class MediaInspector {
 
     private ByteArrayOutputStream webmHead;
 
+    /** Fed from byte 0 whatever the container, like the box walk; it stops at once on anything not a JPEG. */
+    private final JpegWalker jpeg = new JpegWalker();
+
     public MediaInspector() {
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -109,8 +114,9 @@ public final class MediaInspector {
                 container = detect(head, headLength);
             }
         }
-        // The walk runs from byte 0 whatever the container; its result is used only for MP4/MOV.
+        // The walks run from byte 0 whatever the container; each result is used only for its own container.
         walkBoxes(bytes, offset, length);
+        jpeg.update(bytes, offset, length);
         if ("webm".equals(container) && webmHead.size() < WEBM_HEAD_LIMIT) {
             webmHead.write(bytes, offset, Math.min(length, WEBM_HEAD_LIMIT - webmHead.size()));
         }
@@ -209,11 +215,45 @@ public final class MediaInspector {
         return switch (c) {
             case "mp4", "mov" -> isoInfo(c, hash);
             case "webm" -> webmInfo(hash);
-            case "jpeg" -> new MediaInfo(MediaType.PHOTO, "jpeg", "image/jpeg", total, hash, null, null, null, null, null);
-            case "webp" -> new MediaInfo(MediaType.PHOTO, "webp", "image/webp", total, hash, null, null, null, null, null);
+            case "jpeg" -> jpegInfo(hash);
+            case "webp" -> webpInfo(hash);
             default -> throw new MediaRejectedException("unsupported_media_type",
                     "The file is not MP4, MOV or WebM video, nor a JPEG or WebP image (checked from its bytes, not its name).");
         };
+    }
+
+    private MediaInfo jpegInfo(String hash) {
+        if (!jpeg.complete()) {
+            throw new MediaRejectedException("invalid_image",
+                    "The file starts like a JPEG but is not a complete, readable JPEG image.");
+        }
+        return new MediaInfo(MediaType.PHOTO, "jpeg", "image/jpeg", total, hash, null, jpeg.width(), jpeg.height(), null, null);
+    }
+
+    /** RIFF size = file size - 8, then the first chunk: VP8 (lossy), VP8L (lossless) or VP8X (extended). */
+    private MediaInfo webpInfo(String hash) {
+        ByteBuffer h = ByteBuffer.wrap(head, 0, headLength).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long riffSize = headLength >= 8 ? h.getInt(4) & 0xffffffffL : -1;
+        String chunk = headLength >= 16 ? new String(head, 12, 4, StandardCharsets.ISO_8859_1) : "";
+        Integer width = null;
+        Integer height = null;
+        if (headLength >= 30 && chunk.equals("VP8 ") && (head[23] & 0xff) == 0x9D && (head[24] & 0xff) == 0x01
+                && (head[25] & 0xff) == 0x2A) {
+            width = h.getShort(26) & 0x3FFF;
+            height = h.getShort(28) & 0x3FFF;
+        } else if (headLength >= 25 && chunk.equals("VP8L") && (head[20] & 0xff) == 0x2F) {
+            int bits = h.getInt(21);
+            width = (bits & 0x3FFF) + 1;
+            height = ((bits >>> 14) & 0x3FFF) + 1;
+        } else if (headLength >= 30 && chunk.equals("VP8X")) {
+            width = ((head[24] & 0xff) | (head[25] & 0xff) << 8 | (head[26] & 0xff) << 16) + 1;
+            height = ((head[27] & 0xff) | (head[28] & 0xff) << 8 | (head[29] & 0xff) << 16) + 1;
+        }
+        if (riffSize != total - 8 || width == null || width == 0 || height == 0) {
+            throw new MediaRejectedException("invalid_image",
+                    "The file starts like a WebP but is not a complete, readable WebP image.");
+        }
+        return new MediaInfo(MediaType.PHOTO, "webp", "image/webp", total, hash, null, width, height, null, null);
     }
 
     private MediaInfo isoInfo(String c, String hash) {

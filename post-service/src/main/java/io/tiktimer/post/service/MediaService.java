@@ -225,8 +225,12 @@ public class MediaService {
         if (filename == null || filename.isBlank()) {
             return null;
         }
-        String f = filename.replaceAll("[\\p{Cntrl}/\\\\]", "_");
-        return f.length() > 255 ? f.substring(0, 255) : f;
+        String f = filename.replaceAll("[\\p{Cntrl}\\p{Cs}/\\\\]", "_");
+        if (f.length() <= 255) {
+            return f;
+        }
+        // never cut a surrogate pair in two: its lone half would be stored as '?'
+        return f.substring(0, Character.isHighSurrogate(f.charAt(254)) ? 254 : 255);
     }
 
     public List<Media> list(long userId) {

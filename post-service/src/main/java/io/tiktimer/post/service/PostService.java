@@ -1,6 +1,5 @@
 package io.tiktimer.post.service;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.tiktimer.contracts.AccountStatus;
 import io.tiktimer.contracts.MediaType;
 import io.tiktimer.contracts.PostMode;
@@ -14,7 +13,8 @@ import io.tiktimer.post.repository.PostMediaRepository;
 import io.tiktimer.post.repository.PostRepository;
 import io.tiktimer.post.repository.TikTokAccountRepository;
 import io.tiktimer.post.rest.PostRequest;
-import io.tiktimer.post.rest.Problems;
+import io.tiktimer.servicekit.problem.Problems;
+import io.tiktimer.servicekit.problem.Problems.In;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -31,6 +31,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.chrono.IsoChronology;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -54,8 +56,23 @@ public class PostService {
     /** A publishable post may be scheduled at most this far in the past (clock skew, "now" from a slow client). */
     static final Duration PAST_GRACE = Duration.ofMinutes(5);
 
-    /** What the seed endpoint does when the user has no connected account: a 400, like the original. */
-    public enum MissingAccount { UNPROCESSABLE, BAD_REQUEST }
+    /**
+     * Where a request's fields come from: the JSON API's body, or the original API's multipart form, whose
+     * "no connected account" answer stays the original's 400.
+     */
+    public enum Origin {
+        JSON_BODY(In.BODY), SEED_FORM(In.FORM);
+
+        final In in;
+
+        Origin(In in) {
+            this.in = in;
+        }
+    }
+
+    /** The instants PostgreSQL and every client can hold exactly: years 1970 to 9999, UTC. */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     public record PostView(Post post, List<Long> mediaIds) {
     }
@@ -80,9 +97,9 @@ public class PostService {
     }
 
     @Transactional
-    public PostView create(long userId, PostRequest r, MissingAccount missingAccount) {
+    public PostView create(long userId, PostRequest r, Origin origin) {
         if (r.content() == null) {
-            throw Problems.invalid("content", "content is required");
+            throw Problems.invalid("content", origin.in, "is required");
         }
         Post p = new Post();
         p.userId = userId;
@@ -92,8 +109,8 @@ public class PostService {
         p.disableComment = true;
         p.disableDuet = true;
         p.disableStitch = true;
-        List<Long> mediaIds = apply(p, r, List.of(), true);
-        resolveAndValidate(p, mediaIds, r.tiktokAccountId() != null, missingAccount, true);
+        List<Long> mediaIds = apply(p, r, List.of(), true, origin.in);
+        resolveAndValidate(p, mediaIds, r.tiktokAccountId() != null, origin, true);
         p.createdAt = Instant.now();
         p.updatedAt = p.createdAt;
         posts.persist(p); // an identity column: the insert runs here and sets p.id
@@ -103,14 +120,14 @@ public class PostService {
 
     /** Validates a post whose single video is still to be uploaded (the seed's multipart endpoint). Stores nothing. */
     @Transactional
-    public void check(long userId, PostRequest r, MissingAccount missingAccount) {
+    public void check(long userId, PostRequest r, Origin origin) {
         Post p = new Post();
         p.userId = userId;
         p.platform = "tiktok";
         p.mode = PostMode.DIRECT_POST;
         p.status = PostStatus.SCHEDULED;
-        apply(p, r, List.of(), true);
-        resolveAndValidate(p, List.of(), r.tiktokAccountId() != null, missingAccount, true, true);
+        apply(p, r, List.of(), true, origin.in);
+        resolveAndValidate(p, List.of(), r.tiktokAccountId() != null, origin, true, true);
     }
 
     @Transactional
@@ -118,9 +135,11 @@ public class PostService {
         Post p = posts.findOwnedForUpdate(id, userId).orElseThrow(() -> Problems.notFound("Post"));
         requireEditable(p, "edited");
         List<Long> current = postMedia.mediaIdsOf(id);
-        boolean timeChanged = r.scheduledTime() != null;
-        List<Long> mediaIds = apply(p, r, current, false);
-        resolveAndValidate(p, mediaIds, r.tiktokAccountId() != null, MissingAccount.UNPROCESSABLE, timeChanged);
+        PostStatus before = p.status;
+        List<Long> mediaIds = apply(p, r, current, false, In.BODY);
+        // a draft that becomes scheduled is held to the same rules for its time as a new post
+        boolean timeChanged = r.scheduledTime() != null || (before != PostStatus.SCHEDULED && p.status == PostStatus.SCHEDULED);
+        resolveAndValidate(p, mediaIds, r.tiktokAccountId() != null, Origin.JSON_BODY, timeChanged);
         p.updatedAt = Instant.now();
         if (!mediaIds.equals(current)) {
             postMedia.replace(p.id, mediaIds);
@@ -199,9 +218,8 @@ public class PostService {
     public PostView retry(long userId, long id, boolean confirmNotPublished) {
         Post p = posts.findOwnedForUpdate(id, userId).orElseThrow(() -> Problems.notFound("Post"));
         if (p.status == PostStatus.UNCONFIRMED && !confirmNotPublished) {
-            throw HttpProblem.builder().withStatus(409).withTitle("Confirmation required")
-                    .withDetail("This post may already be live on TikTok. Check the TikTok profile; retry only with "
-                            + "{\"confirm_not_published\": true} if it is not there, or it could be published twice.")
+            throw Problems.problem(409, "This post may already be live on TikTok. Check the TikTok profile; retry "
+                            + "only with {\"confirm_not_published\": true} if it is not there, or it could be published twice.")
                     .with("code", "confirmation_required").build();
         }
         if (p.status != PostStatus.FAILED && p.status != PostStatus.UNCONFIRMED) {
@@ -209,7 +227,7 @@ public class PostService {
         }
         List<Long> mediaIds = postMedia.mediaIdsOf(id);
         p.status = PostStatus.SCHEDULED;
-        resolveAndValidate(p, mediaIds, p.tiktokAccountId != null, MissingAccount.UNPROCESSABLE, false);
+        resolveAndValidate(p, mediaIds, p.tiktokAccountId != null, Origin.JSON_BODY, false);
         p.dueAt = Instant.now();
         p.errorCode = null;
         p.errorMessage = null;
@@ -231,7 +249,7 @@ public class PostService {
         }
         List<Long> mediaIds = postMedia.mediaIdsOf(id);
         p.status = PostStatus.SCHEDULED;
-        resolveAndValidate(p, mediaIds, p.tiktokAccountId != null, MissingAccount.BAD_REQUEST, false);
+        resolveAndValidate(p, mediaIds, p.tiktokAccountId != null, Origin.SEED_FORM, false);
         if (mediaIds.isEmpty()) {
             throw Problems.badRequest("The post has no video to publish.");
         }
@@ -248,23 +266,23 @@ public class PostService {
     }
 
     /** Copies request fields onto the post; returns the media ids the post will have. */
-    private List<Long> apply(Post p, PostRequest r, List<Long> currentMedia, boolean creating) {
+    private List<Long> apply(Post p, PostRequest r, List<Long> currentMedia, boolean creating, In in) {
         if (r.content() != null) {
             if (r.content().length() > MAX_CONTENT) {
-                throw Problems.invalid("content", "content may be at most " + MAX_CONTENT + " characters");
+                throw Problems.invalid("content", in, "may be at most " + MAX_CONTENT + " characters");
             }
             p.content = r.content();
         }
         if (r.title() != null) {
             if (r.title().length() > MAX_TITLE) {
-                throw Problems.invalid("title", "title may be at most " + MAX_TITLE + " characters");
+                throw Problems.invalid("title", in, "may be at most " + MAX_TITLE + " characters");
             }
             p.title = r.title().isEmpty() ? null : r.title();
         }
         if (r.platform() != null) {
             String platform = r.platform().trim().toLowerCase(Locale.ROOT);
             if (platform.isEmpty() || platform.length() > 32) {
-                throw Problems.invalid("platform", "platform must be 1 to 32 characters");
+                throw Problems.invalid("platform", in, "must be 1 to 32 characters");
             }
             p.platform = platform;
         }
@@ -272,18 +290,18 @@ public class PostService {
             try {
                 p.timeZone = ZoneId.of(r.timeZone()).getId();
             } catch (DateTimeException e) {
-                throw Problems.invalid("time_zone", "time_zone must be an IANA time zone such as Europe/Berlin");
+                throw Problems.invalid("time_zone", in, "must be an IANA time zone such as Europe/Berlin");
             }
         }
         if (r.scheduledTime() != null) {
-            p.scheduledTime = parseTime(r.scheduledTime(), p.timeZone);
+            p.scheduledTime = parseTime("scheduled_time", in, r.scheduledTime(), p.timeZone);
         }
         if (r.status() != null) {
             PostStatus s = PostStatus.fromApiName(r.status()).orElse(null);
             boolean allowed = s == PostStatus.DRAFT || s == PostStatus.SCHEDULED || (!creating && s == PostStatus.CANCELLED);
             if (!allowed) {
-                throw Problems.invalid("status", creating ? "status may be draft or scheduled"
-                        : "status may be set to draft, scheduled or cancelled");
+                throw Problems.invalid("status", in, creating ? "may be draft or scheduled"
+                        : "may be set to draft, scheduled or cancelled");
             }
             p.status = s;
         } else if (!creating && (p.status == PostStatus.FAILED || p.status == PostStatus.CANCELLED)
@@ -298,13 +316,13 @@ public class PostService {
             try {
                 p.mode = PostMode.valueOf(r.mode().trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw Problems.invalid("mode", "mode must be direct_post or inbox");
+                throw Problems.invalid("mode", in, "must be direct_post or inbox");
             }
         }
         if (r.privacyLevel() != null) {
             String level = r.privacyLevel().trim().toUpperCase(Locale.ROOT);
             if (!PRIVACY_LEVELS.contains(level)) {
-                throw Problems.invalid("privacy_level", "privacy_level must be one of " + PRIVACY_LEVELS);
+                throw Problems.invalid("privacy_level", in, "must be one of " + PRIVACY_LEVELS);
             }
             p.privacyLevel = level;
         }
@@ -328,23 +346,28 @@ public class PostService {
         }
         if (r.videoCoverTimestampMs() != null) {
             if (r.videoCoverTimestampMs() < 0) {
-                throw Problems.invalid("video_cover_timestamp_ms", "video_cover_timestamp_ms must not be negative");
+                throw Problems.invalid("video_cover_timestamp_ms", in, "must not be negative");
             }
             p.videoCoverTimestampMs = r.videoCoverTimestampMs();
         }
         if (r.photoCoverIndex() != null) {
             if (r.photoCoverIndex() < 0) {
-                throw Problems.invalid("photo_cover_index", "photo_cover_index must not be negative");
+                throw Problems.invalid("photo_cover_index", in, "must not be negative");
             }
             p.photoCoverIndex = r.photoCoverIndex();
         }
         if (r.mediaIds() != null) {
+            // before anything looks at the ids: a post never has more than TikTok's 35 photos
+            if (r.mediaIds().size() > MAX_PHOTOS) {
+                throw Problems.invalid("media_ids", in, "may hold at most " + MAX_PHOTOS
+                        + " media (one video, or up to " + MAX_PHOTOS + " photos)");
+            }
             if (r.mediaIds().stream().anyMatch(java.util.Objects::isNull)) {
-                throw Problems.invalid("media_ids", "media_ids must not contain null");
+                throw Problems.invalid("media_ids", in, "must not contain null");
             }
             List<Long> ids = new ArrayList<>(new LinkedHashSet<>(r.mediaIds()));
             if (ids.size() != r.mediaIds().size()) {
-                throw Problems.invalid("media_ids", "media_ids contains duplicates");
+                throw Problems.invalid("media_ids", in, "contains duplicates");
             }
             return ids;
         }
@@ -355,12 +378,12 @@ public class PostService {
      * Checks the post as a whole: media owned, ready and of one kind; the target account the user's and connected;
      * TikTok's option rules. Drafts and cancelled posts are only checked for ownership.
      */
-    private void resolveAndValidate(Post p, List<Long> mediaIds, boolean accountGiven, MissingAccount missingAccount,
+    private void resolveAndValidate(Post p, List<Long> mediaIds, boolean accountGiven, Origin origin,
                                     boolean timeChanged) {
-        resolveAndValidate(p, mediaIds, accountGiven, missingAccount, timeChanged, false);
+        resolveAndValidate(p, mediaIds, accountGiven, origin, timeChanged, false);
     }
 
-    private void resolveAndValidate(Post p, List<Long> mediaIds, boolean accountGiven, MissingAccount missingAccount,
+    private void resolveAndValidate(Post p, List<Long> mediaIds, boolean accountGiven, Origin origin,
                                     boolean timeChanged, boolean mediaComing) {
         Map<Long, Media> found = new HashMap<>();
         if (!mediaIds.isEmpty()) {
@@ -372,23 +395,23 @@ public class PostService {
             for (Long id : mediaIds) {
                 Media m = found.get(id);
                 if (m == null) {
-                    throw Problems.invalid("media_ids", "Unknown media " + id);
+                    throw Problems.invalid("media_ids", origin.in, "Unknown media " + id);
                 }
                 if (m.status != MediaStatus.READY) {
-                    throw Problems.invalid("media_ids", "Media " + id + " is not verified yet: complete its upload first");
+                    throw Problems.invalid("media_ids", origin.in, "Media " + id + " is not verified yet: complete its upload first");
                 }
             }
             Set<MediaType> kinds = new java.util.HashSet<>();
             found.values().forEach(m -> kinds.add(m.kind));
             if (kinds.size() > 1) {
-                throw Problems.invalid("media_ids", "A post carries one video or only photos, not both");
+                throw Problems.invalid("media_ids", origin.in, "A post carries one video or only photos, not both");
             }
             p.mediaType = kinds.iterator().next();
             if (p.mediaType == MediaType.VIDEO && mediaIds.size() != 1) {
-                throw Problems.invalid("media_ids", "A video post carries exactly one video");
+                throw Problems.invalid("media_ids", origin.in, "A video post carries exactly one video");
             }
             if (p.mediaType == MediaType.PHOTO && mediaIds.size() > MAX_PHOTOS) {
-                throw Problems.invalid("media_ids", "A photo post carries at most " + MAX_PHOTOS + " photos");
+                throw Problems.invalid("media_ids", origin.in, "A photo post carries at most " + MAX_PHOTOS + " photos");
             }
         } else {
             p.mediaType = null;
@@ -397,17 +420,21 @@ public class PostService {
             TikTokAccount a = accounts.findByIdOptional(p.tiktokAccountId == null ? -1L : p.tiktokAccountId)
                     .filter(acc -> acc.userId == p.userId).orElse(null);
             if (a == null) {
-                throw Problems.invalid("tiktok_account_id", "Unknown TikTok account");
+                throw Problems.invalid("tiktok_account_id", origin.in, "Unknown TikTok account");
             }
         }
         if (p.status != PostStatus.SCHEDULED) {
             return;
         }
         if (p.scheduledTime == null) {
-            throw Problems.invalid("scheduled_time", "scheduled_time is required unless the post is a draft");
+            throw Problems.invalid("scheduled_time", origin.in, "is required unless the post is a draft");
         }
         if (p.attempt == 0 || timeChanged) {
             p.dueAt = p.scheduledTime;
+        }
+        // one rule for every post, publishable or not: a time in the past would be due at once
+        if (timeChanged && p.scheduledTime.isBefore(Instant.now().minus(PAST_GRACE))) {
+            throw Problems.invalid("scheduled_time", origin.in, "is in the past");
         }
         boolean publishable = mediaComing || !mediaIds.isEmpty() || p.tiktokAccountId != null;
         if (!publishable) {
@@ -420,69 +447,72 @@ public class PostService {
             if (connected.size() != 1) {
                 String detail = connected.isEmpty() ? "TikTok account not connected" :
                         "Several TikTok accounts are connected: choose one with tiktok_account_id";
-                throw missingAccount == MissingAccount.BAD_REQUEST && connected.isEmpty()
-                        ? Problems.badRequest(detail) : Problems.invalid("tiktok_account_id", detail);
+                throw origin == Origin.SEED_FORM && connected.isEmpty()
+                        ? Problems.badRequest(detail) : Problems.invalid("tiktok_account_id", origin.in, detail);
             }
             p.tiktokAccountId = connected.get(0).id;
         }
         TikTokAccount account = accounts.findById(p.tiktokAccountId);
         if (account == null || account.userId != p.userId) {
-            throw Problems.invalid("tiktok_account_id", "Unknown TikTok account");
+            throw Problems.invalid("tiktok_account_id", origin.in, "Unknown TikTok account");
         }
         if (account.status != AccountStatus.CONNECTED) {
-            throw HttpProblem.builder().withStatus(409).withTitle("Reconnect TikTok")
-                    .withDetail("The TikTok account " + (account.displayName == null ? "" : "'" + account.displayName + "' ")
+            throw Problems.problem(409, "The TikTok account " + (account.displayName == null ? "" : "'" + account.displayName + "' ")
                             + "needs to be reconnected before posts can be scheduled to it.")
                     .with("code", "reconnect_tiktok").with("tiktok_account_id", account.id).build();
         }
         if (mediaIds.isEmpty() && !mediaComing) {
-            throw Problems.invalid("media_ids", "A scheduled TikTok post needs a video or photos (upload them via /media)");
+            throw Problems.invalid("media_ids", origin.in, "A scheduled TikTok post needs a video or photos (upload them via /media)");
         }
         if (p.mode == PostMode.DIRECT_POST && p.privacyLevel == null) {
-            throw Problems.invalid("privacy_level", "privacy_level is required for direct posts; TikTok allows no default");
+            throw Problems.invalid("privacy_level", origin.in, "is required for direct posts; TikTok allows no default");
         }
         if (p.brandContentToggle && "SELF_ONLY".equals(p.privacyLevel)) {
-            throw Problems.invalid("privacy_level", "Branded content cannot be private (SELF_ONLY)");
+            throw Problems.invalid("privacy_level", origin.in, "Branded content cannot be private (SELF_ONLY)");
         }
         if (p.mediaType == MediaType.VIDEO && p.videoCoverTimestampMs != null) {
             Double seconds = found.get(mediaIds.get(0)).durationSeconds;
             if (seconds != null && p.videoCoverTimestampMs > seconds * 1000) {
-                throw Problems.invalid("video_cover_timestamp_ms", "The cover timestamp is after the end of the video");
+                throw Problems.invalid("video_cover_timestamp_ms", origin.in, "The cover timestamp is after the end of the video");
             }
         }
         if (p.mediaType == MediaType.PHOTO && p.photoCoverIndex != null && p.photoCoverIndex >= mediaIds.size()) {
-            throw Problems.invalid("photo_cover_index", "photo_cover_index must point at one of the photos");
-        }
-        if (timeChanged && p.scheduledTime.isBefore(Instant.now().minus(PAST_GRACE))) {
-            throw Problems.invalid("scheduled_time", "scheduled_time is in the past");
+            throw Problems.invalid("photo_cover_index", origin.in, "must point at one of the photos");
         }
     }
 
     /**
      * ISO-8601 date-time whose offset is optional (and a space allowed for the {@code T}, as the original accepted).
      * One parse that tells both kinds apart: trying the offset form first and catching its exception cost every
-     * naive time (the original clients' form) an exception with a stack trace.
+     * naive time (the original clients' form) an exception with a stack trace. Strict: a builder's formatter resolves
+     * SMARTly unless told otherwise, which read 2030-02-30 as 28 February and 24:00 as the next day.
      */
     private static final DateTimeFormatter ISO_OPTIONAL_OFFSET = new DateTimeFormatterBuilder().parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).optionalStart().parseLenient().appendOffsetId().parseStrict()
-            .toFormatter(Locale.ROOT); // the offset read leniently, as OffsetDateTime.parse reads it ("+01" too)
+            .toFormatter(Locale.ROOT) // the offset read leniently, as OffsetDateTime.parse reads it ("+01" too)
+            .withChronology(IsoChronology.INSTANCE).withResolverStyle(ResolverStyle.STRICT);
 
-    /** ISO-8601 with an offset, or naive (UTC, or local time in {@code zone} when the post has one). */
-    public static Instant parseTime(String value, String zone) {
+    private static final String ISO_EXAMPLE = "an ISO-8601 date-time that exists, e.g. 2026-12-01T18:30:00+01:00";
+
+    /**
+     * ISO-8601 with an offset, or naive (UTC, or local time in {@code zone} when the post has one). What is not a real
+     * date-time is a 400; a real one outside {@link #EARLIEST}..{@link #LATEST} a 422: the database would not store
+     * it as given (a year past 292 million wrapped around into 2035 and slipped past the check for the past).
+     */
+    public static Instant parseTime(String field, In in, String value, String zone) {
         Instant parsed = parseOrNull(value, zone);
         if (parsed == null) {
-            throw Problems.invalid("scheduled_time", "scheduled_time must be ISO-8601, e.g. 2026-12-01T18:30:00+01:00");
+            throw Problems.unreadable(field, in, "must be " + ISO_EXAMPLE);
+        }
+        if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
+            throw Problems.invalid(field, in, "must be between 1970-01-01 and 9999-12-31 (UTC)");
         }
         return parsed;
     }
 
-    /** A listing filter's time, read as {@link #parseTime} reads scheduled_time; a bad one is a 400 naming it. */
+    /** A listing filter's time, read as {@link #parseTime} reads scheduled_time. */
     public static Instant parseFilterTime(String parameter, String value) {
-        Instant parsed = parseOrNull(value, null);
-        if (parsed == null) {
-            throw Problems.badRequest(parameter + " must be ISO-8601, e.g. 2026-12-01T18:30:00+01:00");
-        }
-        return parsed;
+        return parseTime(parameter, In.QUERY, value, null);
     }
 
     private static Instant parseOrNull(String value, String zone) {
@@ -492,11 +522,15 @@ public class PostService {
         } catch (DateTimeParseException e) {
             return null;
         }
-        // asked, not tried: parseBest would try OffsetDateTime first and pay for an exception on every naive time
-        if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
-            return OffsetDateTime.from(parsed).toInstant();
+        try {
+            // asked, not tried: parseBest would try OffsetDateTime first and pay for an exception on every naive time
+            if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
+                return OffsetDateTime.from(parsed).toInstant();
+            }
+            LocalDateTime local = LocalDateTime.from(parsed);
+            return zone == null ? local.toInstant(ZoneOffset.UTC) : local.atZone(ZoneId.of(zone)).toInstant();
+        } catch (DateTimeException e) {
+            return null;
         }
-        LocalDateTime local = LocalDateTime.from(parsed);
-        return zone == null ? local.toInstant(ZoneOffset.UTC) : local.atZone(ZoneId.of(zone)).toInstant();
     }
 }

@@ -45,4 +45,46 @@ class MediaInspectorTest {
         assertThatThrownBy(() -> inspect(new java.io.ByteArrayInputStream("hello world, not a video".getBytes()), 7))
                 .isInstanceOf(MediaRejectedException.class);
     }
+
+    @Test
+    void aRealJpegIsReadWithItsSizeInAnyChunking() throws Exception {
+        byte[] jpeg = TestMedia.jpeg(1080, 1350, 3);
+        for (int chunk : new int[]{1, 7, 4096, jpeg.length}) {
+            MediaInfo info = inspect(new java.io.ByteArrayInputStream(jpeg), chunk);
+            assertThat(info.kind()).isEqualTo(MediaType.PHOTO);
+            assertThat(info.container()).isEqualTo("jpeg");
+            assertThat(info.width()).isEqualTo(1080);
+            assertThat(info.height()).isEqualTo(1350);
+        }
+    }
+
+    @Test
+    void bytesThatOnlyStartLikeAJpegAreRefused() {
+        byte[] random = new byte[100_000];
+        new java.util.Random(15).nextBytes(random);
+        byte[] fake = TestMedia.concat(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, random);
+        assertThatThrownBy(() -> inspect(new java.io.ByteArrayInputStream(fake), 4096))
+                .isInstanceOfSatisfying(MediaRejectedException.class, e -> assertThat(e.code()).isEqualTo("invalid_image"));
+        byte[] jpeg = TestMedia.jpeg(640, 480, 1);
+        byte[] truncated = java.util.Arrays.copyOf(jpeg, jpeg.length / 2);
+        assertThatThrownBy(() -> inspect(new java.io.ByteArrayInputStream(truncated), 4096))
+                .isInstanceOfSatisfying(MediaRejectedException.class, e -> assertThat(e.code()).isEqualTo("invalid_image"));
+    }
+
+    /** The smallest real WebP there is: a lossless 1x1 image, 34 bytes. */
+    private static final byte[] WEBP_1X1 = java.util.HexFormat.of().parseHex(
+            "524946461a000000574542505650384c0d0000002f0000001007101111888" + "8fe0700");
+
+    @Test
+    void aWebpIsReadFromItsHeaderAndRandomBytesBehindAWebpSignatureAreRefused() throws Exception {
+        MediaInfo info = inspect(new java.io.ByteArrayInputStream(WEBP_1X1), 5);
+        assertThat(info.container()).isEqualTo("webp");
+        assertThat(info.width()).isEqualTo(1);
+        assertThat(info.height()).isEqualTo(1);
+        byte[] random = new byte[5000];
+        new java.util.Random(16).nextBytes(random);
+        byte[] fake = TestMedia.concat("RIFF".getBytes(), new byte[]{0, 0, 0, 0}, "WEBP".getBytes(), random);
+        assertThatThrownBy(() -> inspect(new java.io.ByteArrayInputStream(fake), 4096))
+                .isInstanceOfSatisfying(MediaRejectedException.class, e -> assertThat(e.code()).isEqualTo("invalid_image"));
+    }
 }

@@ -19,7 +19,7 @@ import java.time.Duration;
  * same token skip the RS256 check and the claims parsing (28 % of post-service's CPU for creating a post, in a profile).
  *
  * <p>Only exactly the same token string hits, and only before its {@code exp}: what a hit accepts is what verifying it
- * again would accept. Access tokens are stateless (nothing revokes them before {@code exp}), and a key withdrawn from
+ * again would accept. A hit is still checked against {@link RevokedSessions}, so a revoked session is refused whether cached or not; a key withdrawn from
  * the JWKS would stay trusted for smallrye-jwt's JWKS refresh interval anyway, which is longer than a token lives.
  * Tokens that fail are never cached; the cache is bounded, and a miss only costs the verification.
  */
@@ -31,13 +31,15 @@ public abstract class VerifiedTokenCache implements JWTParser {
     private final Cache<String, JsonWebToken> verified;
 
     private final long allowedSkewSeconds;
+    private final RevokedSessions revoked;
 
     @Inject
-    VerifiedTokenCache(@Delegate JWTParser delegate,
+    VerifiedTokenCache(@Delegate JWTParser delegate, RevokedSessions revoked,
                        @ConfigProperty(name = "tiktimer.jwt.verified-cache.max-size", defaultValue = "1000") long maxSize,
                        @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") long allowedSkewSeconds) {
         this.delegate = delegate;
         this.allowedSkewSeconds = allowedSkewSeconds;
+        this.revoked = revoked;
         this.verified = Caffeine.newBuilder().maximumSize(maxSize).expireAfter(new UntilTokenExpires()).build();
     }
 
@@ -45,10 +47,12 @@ public abstract class VerifiedTokenCache implements JWTParser {
     public JsonWebToken parse(String token) throws ParseException {
         JsonWebToken cached = verified.getIfPresent(token);
         if (cached != null) {
+            refuseIfRevoked(cached);
             return cached;
         }
         JsonWebToken jwt = delegate.parse(token);
         refuseIfFromTheFuture(jwt);
+        refuseIfRevoked(jwt);
         if (millisLeft(jwt) > 0) {
             verified.put(token, jwt);
         }
@@ -70,6 +74,13 @@ public abstract class VerifiedTokenCache implements JWTParser {
         }
         if (notBefore != null && !(notBefore instanceof Number)) {
             throw new ParseException("The token's nbf is not a number");
+        }
+    }
+
+    /** Signed out, password changed or account deleted: refused everywhere within moments (RevokedSessions). */
+    private void refuseIfRevoked(JsonWebToken jwt) throws ParseException {
+        if (revoked.isRevoked(jwt)) {
+            throw new ParseException("The token's session was revoked");
         }
     }
 

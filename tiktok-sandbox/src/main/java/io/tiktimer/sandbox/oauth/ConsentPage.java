@@ -1,5 +1,6 @@
 package io.tiktimer.sandbox.oauth;
 
+import io.tiktimer.sandbox.DemoAccounts;
 import io.tiktimer.sandbox.SandboxCreator;
 import java.util.Collection;
 import java.util.Map;
@@ -20,13 +21,15 @@ final class ConsentPage {
         originalParams.forEach((name, value) -> html.append("<input type=\"hidden\" name=\"").append(escape(name))
                 .append("\" value=\"").append(escape(value)).append("\">"));
         html.append("<fieldset><legend>Log in as</legend>");
-        boolean first = true;
         for (SandboxCreator creator : creators) {
-            html.append("<label><input type=\"radio\" name=\"open_id\" value=\"").append(escape(creator.openId())).append('"')
-                    .append(first ? " checked" : "").append("> ").append(escape(creator.displayName()))
-                    .append(" (@").append(escape(creator.username())).append(creator.privateAccount() ? ", private" : ", public")
-                    .append(")</label><br>");
-            first = false;
+            // Only the demo creator is preselected (or nothing): the list is alphabetical, and a newcomer following
+            // the tour would otherwise approve as whichever account sorts first, the banned one included.
+            boolean preselected = DemoAccounts.PUBLIC_CREATOR_OPEN_ID.equals(creator.openId());
+            html.append("<label><input type=\"radio\" name=\"open_id\" value=\"").append(escape(creator.openId()))
+                    .append("\" required").append(preselected ? " checked" : "").append("> ")
+                    .append(escape(creator.displayName())).append(" (@").append(escape(creator.username()))
+                    .append(creator.privateAccount() ? ", private" : ", public")
+                    .append(creator.banned() ? ", banned from posting" : "").append(")</label><br>");
         }
         html.append("</fieldset><fieldset><legend>Allow</legend>");
         for (String scope : request.requestedScopes()) {

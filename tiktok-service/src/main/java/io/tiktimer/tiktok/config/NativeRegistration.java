@@ -20,6 +20,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "io.tiktimer.tiktok.rest.CreatorInfoResponse",
         "io.tiktimer.tiktok.rest.ExchangeTokenRequest",
         "io.tiktimer.tiktok.rest.ExchangeTokenResponse",
+        "io.tiktimer.tiktok.rest.InternalAccountResponse",
         "io.tiktimer.tiktok.rest.MessageResponse",
         "io.tiktimer.tiktok.rest.ReconnectRequiredRequest"
 })

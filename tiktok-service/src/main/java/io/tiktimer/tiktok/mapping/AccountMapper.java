@@ -5,6 +5,7 @@ import io.tiktimer.contracts.TikTokAccountChanged;
 import io.tiktimer.tiktok.ConnectionStatus;
 import io.tiktimer.tiktok.TikTokAccount;
 import io.tiktimer.tiktok.rest.AccountResponse;
+import io.tiktimer.tiktok.rest.InternalAccountResponse;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -18,6 +19,11 @@ public final class AccountMapper {
     public static AccountResponse toResponse(TikTokAccount account) {
         return new AccountResponse(account.id, account.openId, account.displayName, account.username,
                 account.avatarUrl, statusName(account.status), account.scopeList(), account.connectedAt,
+                account.accessTokenExpiresAt);
+    }
+
+    public static InternalAccountResponse toInternal(TikTokAccount account) {
+        return new InternalAccountResponse(account.id, account.userId, account.openId, statusName(account.status),
                 account.accessTokenExpiresAt);
     }
 

@@ -1,7 +1,6 @@
 package io.tiktimer.tiktok.rest;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
-import jakarta.ws.rs.core.Response;
+import io.tiktimer.servicekit.problem.Problems;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** auth-service puts the user id in {@code sub}. */
@@ -14,8 +13,8 @@ final class CallerId {
         try {
             return Long.parseLong(jwt.getSubject());
         } catch (RuntimeException e) {
-            throw HttpProblem.builder().withStatus(Response.Status.UNAUTHORIZED).withTitle("Unauthorized")
-                    .withDetail("The token's subject is not a user id.").build();
+            throw Problems.problem(401, "The token's subject is not a user id.")
+                    .withHeader("WWW-Authenticate", "Bearer").build();
         }
     }
 }

@@ -3,7 +3,7 @@ package io.tiktimer.tiktok.rest;
 import io.tiktimer.tiktok.mapping.AccountMapper;
 import io.tiktimer.tiktok.service.AccountService;
 import io.tiktimer.tiktok.service.CreatorInfoService;
-import io.tiktimer.tiktok.service.Problems;
+import io.tiktimer.tiktok.service.TikTokProblems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -52,7 +52,7 @@ public class TikTokAccountResource {
     @APIResponse(responseCode = "404", description = "No such account of the caller")
     public AccountResponse get(@PathParam("id") long id) {
         return accounts.get(CallerId.of(jwt), id).map(AccountMapper::toResponse)
-                .orElseThrow(Problems::accountNotFound);
+                .orElseThrow(TikTokProblems::accountNotFound);
     }
 
     @DELETE
@@ -64,7 +64,7 @@ public class TikTokAccountResource {
     @APIResponse(responseCode = "404", description = "No such account of the caller")
     public Response delete(@PathParam("id") long id) {
         if (!accounts.remove(CallerId.of(jwt), id)) {
-            throw Problems.accountNotFound();
+            throw TikTokProblems.accountNotFound();
         }
         creatorInfo.forget(id);
         return Response.noContent().build();

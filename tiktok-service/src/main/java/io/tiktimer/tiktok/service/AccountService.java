@@ -84,6 +84,12 @@ public class AccountService {
         return accounts.findOfUser(accountId, userId);
     }
 
+    /** Any user's account, for other services (never for a user's request: those go through {@link #get}). */
+    @Transactional
+    public Optional<TikTokAccount> byId(long accountId) {
+        return accounts.findByIdOptional(accountId);
+    }
+
     /** Revokes at TikTok, then deletes; false when the account is not the user's. */
     @Transactional
     public boolean remove(long userId, long accountId) {

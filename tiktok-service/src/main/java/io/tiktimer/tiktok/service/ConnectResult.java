@@ -18,6 +18,11 @@ public sealed interface ConnectResult {
     enum Failure {
         /** state unknown, already used, expired, or issued to another user. */
         INVALID_STATE,
+        /**
+         * A valid state, but the browser completing the callback is not the one that started it (nor signed in as its
+         * user): for example a stranger who was sent the authorization URL. Nothing linked, the state still pending.
+         */
+        STARTED_ELSEWHERE,
         /** The person cancelled on TikTok's page. */
         ACCESS_DENIED,
         /** Scopes were unticked on TikTok's page. */

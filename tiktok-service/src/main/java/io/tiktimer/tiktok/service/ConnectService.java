@@ -43,31 +43,53 @@ public class ConnectService {
         this.config = config;
     }
 
+    /** Where to send the browser, and the binding value only that browser may bring back (its cookie). */
+    public record Authorization(String url, String state, String browserBinding) {
+        @Override
+        public String toString() {
+            return "Authorization[...]";
+        }
+    }
+
     /** TikTok's authorize URL: client_key (not client_id), comma-joined scopes, no PKCE for web apps. */
-    public String authorizationUrl(long userId) {
-        String state = states.issue(userId);
-        return trimSlash(config.authBaseUrl()) + "/v2/auth/authorize/"
+    public Authorization authorize(long userId) {
+        OAuthStateService.Issued issued = states.issue(userId);
+        String url = trimSlash(config.authBaseUrl()) + "/v2/auth/authorize/"
                 + "?client_key=" + encode(config.clientKey())
                 + "&scope=" + encode(String.join(",", config.scopes()))
                 + "&redirect_uri=" + encode(config.redirectUri())
-                + "&state=" + encode(state)
+                + "&state=" + encode(issued.state())
                 + "&response_type=code"
                 // always show the consent page, so a user can pick another TikTok account for a second connection
                 + "&disable_auto_auth=1";
+        return new Authorization(url, issued.state(), issued.browserBinding());
     }
 
-    /** The browser's return from TikTok; {@code state} alone identifies the user. */
-    public ConnectResult callback(String code, String state, String scopes, String error, String errorDescription) {
-        OptionalLong userId = states.consume(state, Optional.empty());
-        if (userId.isEmpty()) {
+    /**
+     * The browser's return from TikTok. The state names the user, but an account is linked only when this browser is
+     * the one that asked for the authorization URL ({@code browserBinding}, from its cookie) or is signed in as that
+     * user ({@code signedInUser}); otherwise whoever consented is a stranger the URL was passed to.
+     */
+    public ConnectResult callback(String code, String state, String scopes, String error, String errorDescription,
+                                  Optional<String> browserBinding, OptionalLong signedInUser) {
+        OAuthStateService.BrowserClaim claim = states.claimFromBrowser(state, browserBinding, signedInUser);
+        if (claim instanceof OAuthStateService.BrowserClaim.StartedElsewhere) {
+            LOG.infof("A TikTok callback came from a browser that did not start its authorization; nothing linked");
+            return new Failed(Failure.STARTED_ELSEWHERE, "This connection was started in another browser or by "
+                    + "another TikTimer user.");
+        }
+        if (!(claim instanceof OAuthStateService.BrowserClaim.Bound bound)) {
             return new Failed(Failure.INVALID_STATE, "This connection link is invalid, expired or was already used.");
         }
+        long userId = bound.userId();
         if (error != null && !error.isBlank()) {
             if ("access_denied".equals(error)) {
                 return new Failed(Failure.ACCESS_DENIED, "TikTok access was not granted.");
             }
-            LOG.infof("TikTok authorize returned error %s for user %d", error, userId.getAsLong());
-            return new Failed(Failure.TIKTOK_ERROR, "TikTok reported: " + error);
+            // both come from the query string: escaped, so a CR/LF in them cannot forge a log line
+            LOG.infof("TikTok authorize returned error %s (%s) for user %d", LogText.escape(error),
+                    LogText.escape(errorDescription), userId);
+            return new Failed(Failure.TIKTOK_ERROR, "TikTok reported an error (" + LogText.escape(error) + ").");
         }
         if (code == null || code.isBlank()) {
             return new Failed(Failure.CODE_REJECTED, "TikTok did not return an authorization code.");
@@ -78,7 +100,7 @@ public class ConnectService {
                 return new Failed(Failure.MISSING_SCOPES, "Some required permissions were not granted.", missing);
             }
         }
-        return connect(userId.getAsLong(), code);
+        return connect(userId, code);
     }
 
     /** The manual flow: a signed-in user pastes the code; state is optional only when exactly one flow is pending. */

@@ -64,12 +64,12 @@ public class CreatorInfoService {
                 } catch (TikTokApiException again) {
                     if (again.accessTokenInvalid()) {
                         tokens.markReconnectRequired(accountId, userId);
-                        throw Problems.reconnectRequired();
+                        throw TikTokProblems.reconnectRequired();
                     }
                     throw refusal(again, accountId, userId);
                 }
             } catch (TikTokUnavailableException e) {
-                throw Problems.tiktokUnavailable();
+                throw TikTokProblems.tiktokUnavailable();
             }
             slot.cached = new CreatorInfoView(accountId, info, now);
             return slot.cached;
@@ -84,13 +84,13 @@ public class CreatorInfoService {
     private RuntimeException refusal(TikTokApiException e, long accountId, long userId) {
         if (e.scopeNotAuthorized()) {
             tokens.markReconnectRequired(accountId, userId);
-            return Problems.reconnectRequired();
+            return TikTokProblems.reconnectRequired();
         }
         if (e.rateLimited()) {
-            return Problems.rateLimited(60);
+            return TikTokProblems.rateLimited(60);
         }
-        return Problems.of(502, "tiktok_refused", "TikTok refused creator_info",
-                "TikTok answered " + e.code() + " (log_id " + e.logId() + ").");
+        return TikTokProblems.coded(502, "tiktok_refused",
+                "TikTok refused creator_info: it answered " + e.code() + " (log_id " + e.logId() + ").");
     }
 
     private static AccessGrant grant(TokenOutcome outcome) {
@@ -98,12 +98,12 @@ public class CreatorInfoService {
             return granted.grant();
         }
         if (outcome instanceof TokenOutcome.NotFound) {
-            throw Problems.accountNotFound();
+            throw TikTokProblems.accountNotFound();
         }
         if (outcome instanceof TokenOutcome.ReconnectRequired) {
-            throw Problems.reconnectRequired();
+            throw TikTokProblems.reconnectRequired();
         }
-        throw Problems.tiktokUnavailable();
+        throw TikTokProblems.tiktokUnavailable();
     }
 
     private static final class Slot {
@@ -116,7 +116,7 @@ public class CreatorInfoService {
             }
             if (calls.size() >= maxPerMinute) {
                 long retryAfter = Math.max(1, Duration.between(now, calls.peekFirst().plus(WINDOW)).toSeconds());
-                throw Problems.rateLimited(retryAfter);
+                throw TikTokProblems.rateLimited(retryAfter);
             }
             calls.addLast(now);
         }

@@ -20,8 +20,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * OAuth {@code state}: 256 random bits, bound to the user who started the flow, accepted once and only within its
- * lifetime (10 minutes by default). Only its SHA-256 is stored.
+ * OAuth {@code state}: 256 random bits, bound to the user who started the flow and to the browser that asked for the
+ * authorization URL (a second random value in a cookie), accepted once and only within its lifetime (10 minutes by
+ * default). Only SHA-256 hashes are stored.
  */
 @ApplicationScoped
 public class OAuthStateService {
@@ -37,19 +38,73 @@ public class OAuthStateService {
         this.clock = clock;
     }
 
+    /** A fresh state and the binding value for the browser that asked for it; only their hashes are stored. */
+    public record Issued(String state, String browserBinding) {
+        @Override
+        public String toString() {
+            return "Issued[...]";
+        }
+    }
+
+    /** How a callback's state was judged. */
+    public sealed interface BrowserClaim {
+        /** The state is the browser's own (or its signed-in user's): consumed, link for this user. */
+        record Bound(long userId) implements BrowserClaim {
+        }
+
+        /** A valid state, but not started by this browser or its user: nothing consumed, nothing to link. */
+        record StartedElsewhere() implements BrowserClaim {
+        }
+
+        /** Unknown, used or expired. */
+        record Invalid() implements BrowserClaim {
+        }
+    }
+
     @Transactional
-    public String issue(long userId) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    public Issued issue(long userId) {
+        String value = randomValue();
+        String binding = randomValue();
         Instant now = clock.instant();
         OAuthState state = new OAuthState();
         state.stateHash = hash(value);
+        state.browserBindingHash = hash(binding);
         state.userId = userId;
         state.createdAt = now;
         state.expiresAt = now.plus(config.stateTtl());
         states.persist(state);
-        return value;
+        return new Issued(value, binding);
+    }
+
+    /**
+     * The callback's check: the state is consumed only when the browser completing it presents the binding it was
+     * given with the authorization URL, or is signed in (bearer) as the user who started it. Anyone else's browser,
+     * e.g. a stranger who was sent the URL and consented with their own TikTok account, gets
+     * {@link BrowserClaim.StartedElsewhere} and the state stays usable for the browser that started it.
+     */
+    @Transactional
+    public BrowserClaim claimFromBrowser(String value, Optional<String> binding, OptionalLong signedInUser) {
+        if (value == null || value.isBlank() || value.length() > 512) {
+            return new BrowserClaim.Invalid();
+        }
+        Optional<OAuthState> found = states.lockByHash(hash(value));
+        if (found.isEmpty()) {
+            return new BrowserClaim.Invalid();
+        }
+        OAuthState state = found.get();
+        if (!state.expiresAt.isAfter(clock.instant())) {
+            states.delete(state);
+            return new BrowserClaim.Invalid();
+        }
+        boolean sameBrowser = binding.isPresent() && binding.get().length() <= 512 && state.browserBindingHash != null
+                && MessageDigest.isEqual(hash(binding.get()).getBytes(StandardCharsets.US_ASCII),
+                state.browserBindingHash.getBytes(StandardCharsets.US_ASCII));
+        boolean sameUser = signedInUser.isPresent() && signedInUser.getAsLong() == state.userId;
+        if (!sameBrowser && !sameUser) {
+            return new BrowserClaim.StartedElsewhere();
+        }
+        states.delete(state);
+        return new BrowserClaim.Bound(state.userId);
     }
 
     /**
@@ -97,6 +152,12 @@ public class OAuthStateService {
     @Transactional
     void deleteExpired() {
         states.deleteExpired(clock.instant());
+    }
+
+    private String randomValue() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static String hash(String value) {
