@@ -77,21 +77,35 @@ final class RawHttp {
         return socket;
     }
 
+    /**
+     * Reads one answer: the head, then as many body bytes as Content-Length says (a server that refuses a body it will
+     * not read may keep the connection open), or until the server closes the connection.
+     */
     static Answer read(InputStream in) throws IOException {
-        byte[] all = in.readAllBytes();
-        String text = new String(all, StandardCharsets.UTF_8);
-        int end = text.indexOf("\r\n\r\n");
-        if (end < 0) {
-            throw new IOException("no complete HTTP answer: " + text);
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1) {
+            head.write(b);
+            byte[] sofar = head.toByteArray();
+            int n = sofar.length;
+            if (n >= 4 && sofar[n - 4] == '\r' && sofar[n - 3] == '\n' && sofar[n - 2] == '\r' && sofar[n - 1] == '\n') {
+                break;
+            }
         }
-        String[] lines = text.substring(0, end).split("\r\n");
+        String headText = head.toString(StandardCharsets.ISO_8859_1);
+        if (!headText.endsWith("\r\n\r\n")) {
+            throw new IOException("no complete HTTP answer: " + headText);
+        }
+        String[] lines = headText.substring(0, headText.length() - 4).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         Map<String, String> headers = new TreeMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
         }
-        String body = text.substring(end + 4);
+        String length = headers.get("content-length");
+        byte[] bodyBytes = length != null ? in.readNBytes(Integer.parseInt(length)) : in.readAllBytes();
+        String body = new String(bodyBytes, StandardCharsets.UTF_8);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = unchunk(body);
         }
