@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Refresh rotation and reuse detection, per-device sessions, logout, and what a password change ends. */
@@ -70,10 +71,11 @@ class SessionTest {
         Api.bearer(here[0]).contentType("application/json")
                 .body(Map.of("password", newPassword, "current_password", "not-my-password"))
                 .patch("/users/me")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations.field", contains("current_password"));
         Api.bearer(here[0]).contentType("application/json").body(Map.of("password", newPassword))
                 .patch("/users/me")
-                .then().statusCode(400);
+                .then().statusCode(422).body("violations.field", contains("current_password"));
         Api.bearer(elsewhere[0]).get("/users/me").then().statusCode(200);
 
         Api.bearer(here[0]).contentType("application/json")
@@ -99,10 +101,10 @@ class SessionTest {
         Api.bearer(token).contentType("application/json")
                 .body(Map.of("email", other.email(), "current_password", account.password()))
                 .patch("/users/me")
-                .then().statusCode(409).body("field", equalTo("email"));
+                .then().statusCode(409).body("violations.field", contains("email"));
         Api.bearer(token).contentType("application/json").body(Map.of("email", newEmail))
                 .patch("/users/me")
-                .then().statusCode(400);
+                .then().statusCode(422).body("violations.field", contains("current_password"));
         Api.bearer(token).contentType("application/json")
                 .body(Map.of("email", newEmail, "current_password", account.password()))
                 .patch("/users/me")

@@ -19,6 +19,10 @@ public interface AuthConfig {
 
     Throttle throttle();
 
+    Registration registration();
+
+    Proxy proxy();
+
     /** Service clients by client id; a client without a configured secret is disabled. */
     Map<String, Client> clients();
 
@@ -119,6 +123,30 @@ public interface AuthConfig {
 
         @WithDefault("PT15M")
         Duration maxLockout();
+    }
+
+    /** Sign-ups per client address, counted in PostgreSQL like failed logins. */
+    interface Registration {
+        @WithDefault("PT1H")
+        Duration window();
+
+        /** Registration attempts (that passed validation) from one address within the window. */
+        @WithDefault("10")
+        int addressLimit();
+    }
+
+    /**
+     * Where the client address comes from. Off: the TCP peer. On: X-Forwarded-For, but only when the peer is one of
+     * {@code trustedProxies}, and then the right-most entry that is not itself a trusted proxy (an ALB appends the
+     * address it saw to whatever the client sent, so the left-most entry is the client's choice).
+     */
+    interface Proxy {
+        @WithDefault("false")
+        boolean forwarding();
+
+        /** IP addresses or CIDR ranges ({@code 10.0.0.0/16}) of the proxies in front: the gateway, the ALB subnets. */
+        @WithDefault("127.0.0.1")
+        java.util.List<String> trustedProxies();
     }
 
     interface Client {

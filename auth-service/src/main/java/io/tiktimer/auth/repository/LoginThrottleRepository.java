@@ -31,9 +31,18 @@ public class LoginThrottleRepository {
         return Optional.ofNullable(toInstant(result));
     }
 
+    /** A counter's value in its current window, and when that window started. */
+    public record Count(int count, Instant windowStartedAt) {
+    }
+
     /** Counts one failure (restarting the window if it ran out) and returns the failures in the current window. */
     public int recordFailure(String key, Instant now, Instant windowStartedAfter) {
-        Object count = em.createNativeQuery("""
+        return count(key, now, windowStartedAfter).count();
+    }
+
+    /** Counts one event under {@code key}, restarting the window if it started before {@code windowStartedAfter}. */
+    public Count count(String key, Instant now, Instant windowStartedAfter) {
+        Object[] row = (Object[]) em.createNativeQuery("""
                         insert into login_throttle (throttle_key, failures, window_started_at)
                         values (:key, 1, :now)
                         on conflict (throttle_key) do update set
@@ -41,12 +50,12 @@ public class LoginThrottleRepository {
                                             else login_throttle.failures + 1 end,
                             window_started_at = case when login_throttle.window_started_at < :windowStart then :now
                                                      else login_throttle.window_started_at end
-                        returning failures""")
+                        returning failures, window_started_at""")
                 .setParameter("key", key)
                 .setParameter("now", Timestamp.from(now))
                 .setParameter("windowStart", Timestamp.from(windowStartedAfter))
                 .getSingleResult();
-        return ((Number) count).intValue();
+        return new Count(((Number) row[0]).intValue(), toInstant(row[1]));
     }
 
     public void lockUntil(String key, Instant until) {

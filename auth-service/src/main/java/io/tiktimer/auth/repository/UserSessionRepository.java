@@ -23,7 +23,9 @@ public class UserSessionRepository implements PanacheRepositoryBase<UserSession,
      * no use left: every access token naming them has expired.
      */
     public long deleteDeadBefore(Instant cutOff) {
-        return delete("revokedAt < ?1 or (createdAt < ?1 and not exists "
-                + "(select 1 from RefreshToken t where t.sessionId = UserSession.id))", cutOff);
+        // a full query with an alias: the correlated subquery must name the outer row, and Panache's short form
+        // ("revokedAt < ?1 …") has no alias to name it by
+        return delete("from UserSession s where s.revokedAt < ?1 or (s.createdAt < ?1 and not exists "
+                + "(select 1 from RefreshToken t where t.sessionId = s.id))", cutOff);
     }
 }

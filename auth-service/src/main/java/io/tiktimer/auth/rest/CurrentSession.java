@@ -1,6 +1,7 @@
 package io.tiktimer.auth.rest;
 
-import io.tiktimer.auth.service.Problems;
+import io.tiktimer.auth.service.AuthProblems;
+import io.tiktimer.servicekit.problem.Problems;
 import io.tiktimer.auth.service.SessionService;
 import io.tiktimer.auth.service.TokenIssuer;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,10 +36,10 @@ public class CurrentSession {
             userId = Long.parseLong(jwt.getSubject());
             sessionId = UUID.fromString(sid);
         } catch (RuntimeException e) {
-            throw Problems.unauthorized("Not a user access token");
+            throw AuthProblems.unauthorized("Not a user access token");
         }
         if (!sessions.isActive(sessionId, userId)) {
-            throw Problems.unauthorized("Session ended; log in again");
+            throw AuthProblems.unauthorized("Session ended; log in again");
         }
         return new Caller(userId, sessionId);
     }

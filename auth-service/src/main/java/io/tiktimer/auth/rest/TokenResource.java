@@ -1,7 +1,8 @@
 package io.tiktimer.auth.rest;
 
 import io.tiktimer.auth.service.LoginService;
-import io.tiktimer.auth.service.Problems;
+import io.tiktimer.auth.service.AuthProblems;
+import io.tiktimer.servicekit.problem.Problems;
 import io.tiktimer.auth.service.ServiceClients;
 import io.tiktimer.auth.service.SessionService;
 import io.tiktimer.auth.service.TokenIssuer;
@@ -9,9 +10,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,9 +43,11 @@ public class TokenResource {
     private final SessionService sessions;
     private final ServiceClients clients;
     private final CurrentSession currentSession;
+    private final ClientAddresses addresses;
 
     public TokenResource(LoginService logins, SessionService sessions, ServiceClients clients,
-                         CurrentSession currentSession) {
+                         CurrentSession currentSession, ClientAddresses addresses) {
+        this.addresses = addresses;
         this.logins = logins;
         this.sessions = sessions;
         this.clients = clients;
@@ -61,34 +63,41 @@ public class TokenResource {
                     + "`grant_type=client_credentials` like /oauth/token.")
     @APIResponse(responseCode = "200", description = "Access and refresh token",
             content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "Missing form field, unsupported grant type or inactive user",
+    @APIResponse(responseCode = "400", description = "Unreadable form (malformed percent-escape, invalid UTF-8, NUL, a "
+            + "field sent twice, too many fields), missing field, unsupported grant type, or inactive user",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "413", description = "Body larger than a token request can be",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "Incorrect username or password (same answer for both)",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "429", description = "Too many failed attempts; see Retry-After",
             content = @Content(mediaType = PROBLEM))
-    public Response token(@FormParam("grant_type") String grantType,
-                          @FormParam("username") String username,
-                          @FormParam("password") String password,
-                          @FormParam("client_id") String clientId,
-                          @FormParam("client_secret") String clientSecret,
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = TokenForm.class)))
+    public Response token(byte[] body,
                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                           @Context HttpServerRequest request) {
+        FormBody form = FormBody.parse(body, TokenForm.FIELDS);
+        String grantType = form.get("grant_type");
+        String username = form.get("username");
+        String password = form.get("password");
+        String clientId = form.get("client_id");
+        String clientSecret = form.get("client_secret");
         if ("client_credentials".equals(grantType)) {
             return clientCredentials(grantType, clientId, clientSecret, authorization);
         }
         if (grantType != null && !"password".equals(grantType)) {
-            throw Problems.oauth(Response.Status.BAD_REQUEST, "unsupported_grant_type",
+            throw AuthProblems.oauth(400, "unsupported_grant_type",
                     "grant_type must be password or client_credentials");
         }
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-            throw Problems.oauth(Response.Status.BAD_REQUEST, "invalid_request",
+            throw AuthProblems.oauth(400, "invalid_request",
                     "Form fields username and password are required");
         }
         if (username.length() > MAX_LOGIN_INPUT || password.length() > MAX_LOGIN_INPUT) {
-            throw Problems.badCredentials();
+            throw AuthProblems.badCredentials();
         }
-        SessionService.Tokens tokens = logins.login(username.strip(), password, ClientAddress.of(request));
+        SessionService.Tokens tokens = logins.login(username.strip(), password, addresses.of(request));
         return noStore(TokenResponse.bearer(tokens.accessToken(), tokens.refreshToken(), tokens.expiresInSeconds()));
     }
 
@@ -104,7 +113,8 @@ public class TokenResource {
     @APIResponse(responseCode = "400", description = "Missing refresh_token", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "Invalid, expired, reused or revoked refresh token",
             content = @Content(mediaType = PROBLEM))
-    public Response refresh(@Valid @NotNull RefreshRequest request) {
+    public Response refresh(@Valid RefreshRequest request) {
+        JsonBodies.require(request);
         SessionService.Tokens tokens = sessions.refresh(request.refreshToken());
         return noStore(TokenResponse.bearer(tokens.accessToken(), tokens.refreshToken(), tokens.expiresInSeconds()));
     }
@@ -131,15 +141,22 @@ public class TokenResource {
                     + "(client_secret_post). The token carries groups `service` and the client id.")
     @APIResponse(responseCode = "200", description = "Access token",
             content = @Content(schema = @Schema(implementation = ServiceTokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "Unsupported grant type", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "400", description = "Unreadable form or unsupported grant type",
+            content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "Unknown or disabled client, or wrong secret",
             content = @Content(mediaType = PROBLEM))
-    public Response clientCredentials(@FormParam("grant_type") String grantType,
-                                      @FormParam("client_id") String clientId,
-                                      @FormParam("client_secret") String clientSecret,
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = ClientCredentialsForm.class)))
+    public Response clientCredentials(byte[] body,
                                       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        FormBody form = FormBody.parse(body, ClientCredentialsForm.FIELDS);
+        return clientCredentials(form.get("grant_type"), form.get("client_id"), form.get("client_secret"),
+                authorization);
+    }
+
+    private Response clientCredentials(String grantType, String clientId, String clientSecret, String authorization) {
         if (!"client_credentials".equals(grantType)) {
-            throw Problems.oauth(Response.Status.BAD_REQUEST, "unsupported_grant_type",
+            throw AuthProblems.oauth(400, "unsupported_grant_type",
                     "grant_type must be client_credentials");
         }
         String id = clientId;
@@ -159,11 +176,11 @@ public class TokenResource {
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw Problems.oauth(Response.Status.UNAUTHORIZED, "invalid_client", "Malformed Basic credentials");
+            throw AuthProblems.oauth(401, "invalid_client", "Malformed Basic credentials");
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
-            throw Problems.oauth(Response.Status.UNAUTHORIZED, "invalid_client", "Malformed Basic credentials");
+            throw AuthProblems.oauth(401, "invalid_client", "Malformed Basic credentials");
         }
         // Our client ids and generated secrets use no characters that form-encoding changes, so decoding is only
         // applied when it is lossless; a raw '+' or '%' in a secret from a non-encoding client stays as sent.

@@ -1,5 +1,6 @@
 package io.tiktimer.auth.service;
 
+import io.tiktimer.servicekit.problem.Problems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tiktimer.auth.User;
@@ -52,10 +53,10 @@ public class AccountService {
     public User register(Registration registration) {
         policy.check("password", registration.password(), registration.username(), registration.email());
         if (users.usernameTaken(registration.username())) {
-            throw Problems.duplicate("username");
+            throw AuthProblems.duplicate("username");
         }
         if (users.emailTaken(registration.email(), null)) {
-            throw Problems.duplicate("email");
+            throw AuthProblems.duplicate("email");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         User user = new User();
@@ -82,17 +83,17 @@ public class AccountService {
     public User change(long userId, UUID currentSession, Change change) {
         User user = users.findById(userId);
         if (user == null) {
-            throw Problems.unauthorized("Account no longer exists");
+            throw AuthProblems.unauthorized("Account no longer exists");
         }
         if (change.email() == null && change.password() == null) {
             return user;
         }
         if (change.currentPassword() == null || !hasher.matches(change.currentPassword(), user.passwordHash)) {
-            throw Problems.invalidField("current_password", "is required and must be the account's current password");
+            throw Problems.invalid("current_password", "is required and must be the account's current password");
         }
         if (change.email() != null && !change.email().equalsIgnoreCase(user.email)) {
             if (users.emailTaken(change.email(), user.id)) {
-                throw Problems.duplicate("email");
+                throw AuthProblems.duplicate("email");
             }
             user.email = change.email();
         }
@@ -112,7 +113,7 @@ public class AccountService {
     public void delete(long userId) {
         User user = users.findById(userId);
         if (user == null) {
-            throw Problems.unauthorized("Account no longer exists");
+            throw AuthProblems.unauthorized("Account no longer exists");
         }
         users.delete(user);
         UserDeleted event = UserDeleted.of(userId);
@@ -133,10 +134,10 @@ public class AccountService {
             if (violation != null && violation.getConstraintName() != null) {
                 String constraint = violation.getConstraintName();
                 if (constraint.contains("users_email_key")) {
-                    throw Problems.duplicate("email");
+                    throw AuthProblems.duplicate("email");
                 }
                 if (constraint.contains("users_username_key")) {
-                    throw Problems.duplicate("username");
+                    throw AuthProblems.duplicate("username");
                 }
             }
             throw e;

@@ -1,5 +1,6 @@
 package io.tiktimer.auth.service;
 
+import io.tiktimer.servicekit.problem.Problems;
 import io.tiktimer.auth.User;
 import io.tiktimer.auth.repository.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +42,7 @@ public class LoginService {
         }
         if (!valid) {
             throttle.recordFailure(attempt);
-            throw Problems.badCredentials();
+            throw AuthProblems.badCredentials();
         }
         if (!user.get().active) {
             throw Problems.badRequest("Inactive user");

@@ -51,7 +51,7 @@ public class LoginThrottle {
         repository.lockedUntil(List.of(attempt.accountKey(), attempt.addressKey(), attempt.pairKey()), now)
                 .ifPresent(until -> {
                     long seconds = Math.max(1, Duration.between(now, until).toSeconds() + 1);
-                    throw Problems.tooManyAttempts(seconds);
+                    throw AuthProblems.tooManyAttempts(seconds);
                 });
     }
 

@@ -1,5 +1,6 @@
 package io.tiktimer.auth.service;
 
+import io.tiktimer.servicekit.problem.Problems;
 import io.tiktimer.auth.config.AuthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,16 +32,16 @@ public class PasswordPolicy {
     public void check(String field, String password, String username, String email) {
         int length = password.codePointCount(0, password.length());
         if (length < config.minLength() || length > config.maxLength()) {
-            throw Problems.invalidField(field,
+            throw Problems.invalid(field,
                     "must be between " + config.minLength() + " and " + config.maxLength() + " characters");
         }
         String folded = password.toLowerCase(Locale.ROOT);
         if (common.contains(folded)) {
-            throw Problems.invalidField(field, "is too common; choose a less guessable password");
+            throw Problems.invalid(field, "is too common; choose a less guessable password");
         }
         if ((username != null && folded.contains(username.toLowerCase(Locale.ROOT)))
                 || (email != null && folded.equals(email.toLowerCase(Locale.ROOT)))) {
-            throw Problems.invalidField(field, "must not contain the username or be the email");
+            throw Problems.invalid(field, "must not contain the username or be the email");
         }
     }
 

@@ -3,7 +3,6 @@ package io.tiktimer.auth.service;
 import io.quarkus.runtime.Startup;
 import io.tiktimer.auth.config.AuthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import java.security.MessageDigest;
@@ -36,7 +35,7 @@ public class ServiceClients {
 
     public TokenIssuer.Signed issue(String clientId, String secret) {
         if (clientId == null || secret == null) {
-            throw Problems.oauth(Response.Status.UNAUTHORIZED, "invalid_client", "Client authentication required");
+            throw AuthProblems.oauth(401, "invalid_client", "Client authentication required");
         }
         byte[] expected = secretDigests.get(clientId);
         // digests have equal length, so the comparison time does not depend on where the secrets differ
@@ -44,7 +43,7 @@ public class ServiceClients {
                 expected == null ? new byte[32] : expected) && expected != null;
         if (!valid) {
             LOG.infof("Client credentials refused for client id %s", printable(clientId));
-            throw Problems.oauth(Response.Status.UNAUTHORIZED, "invalid_client", "Client authentication failed");
+            throw AuthProblems.oauth(401, "invalid_client", "Client authentication failed");
         }
         return issuer.serviceToken(clientId);
     }

@@ -69,22 +69,22 @@ public class SessionService {
     public Tokens refresh(String presentedToken) {
         Instant now = now();
         RefreshToken token = refreshTokens.findByHashForUpdate(digest(presentedToken))
-                .orElseThrow(() -> Problems.unauthorized("Invalid refresh token"));
+                .orElseThrow(() -> AuthProblems.unauthorized("Invalid refresh token"));
         UserSession session = sessions.findById(token.sessionId);
         if (session == null || !session.isActive()) {
-            throw Problems.unauthorized("Invalid refresh token");
+            throw AuthProblems.unauthorized("Invalid refresh token");
         }
         if (token.usedAt != null) {
             sessions.revoke(session.id, now);
             LOG.warnf("Refresh token reuse in session %s of user %d: session revoked", session.id, session.userId);
-            throw Problems.unauthorized("Invalid refresh token");
+            throw AuthProblems.unauthorized("Invalid refresh token");
         }
         if (!token.expiresAt.isAfter(now)) {
-            throw Problems.unauthorized("Refresh token expired");
+            throw AuthProblems.unauthorized("Refresh token expired");
         }
         User user = users.findById(session.userId);
         if (user == null || !user.active) {
-            throw Problems.unauthorized("Invalid refresh token");
+            throw AuthProblems.unauthorized("Invalid refresh token");
         }
         token.usedAt = now;
         return issue(user, session, now);
