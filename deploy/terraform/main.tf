@@ -57,6 +57,7 @@ locals {
         # The ALB sets X-Forwarded-For; only addresses inside the VPC are trusted to set it.
         AUTH_PROXY_FORWARDING = "true"
         AUTH_TRUSTED_PROXIES  = var.vpc_cidr
+        TIKTOK_SERVICE_URL    = local.tiktok_service_url
       }
       secrets = {
         DB_PASSWORD                         = "db-auth-service"

@@ -10,21 +10,15 @@ import io.tiktimer.contracts.UserDeleted;
 import io.tiktimer.devstack.testing.KafkaResource;
 import io.tiktimer.devstack.testing.PostgresResource;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +42,7 @@ class AccountDeletionTest {
 
         Api.bearer(tokens[0]).delete("/users/me").then().statusCode(204);
 
-        ConsumerRecord<String, String> record = awaitUserDeleted(account.id());
+        ConsumerRecord<String, String> record = Published.await(Topics.USER_DELETED, account.id(), value -> true);
         assertThat(record.key()).isEqualTo(String.valueOf(account.id()));
         UserDeleted event = json.readValue(record.value(), UserDeleted.class);
         assertThat(event.type()).isEqualTo(UserDeleted.TYPE);
@@ -83,23 +77,4 @@ class AccountDeletionTest {
         return names;
     }
 
-    private static ConsumerRecord<String, String> awaitUserDeleted(long userId) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "auth-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.USER_DELETED));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
-                    if (record.key() != null && record.key().equals(String.valueOf(userId))) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no user.deleted event for user " + userId + " within 60 s");
-    }
 }

@@ -14,6 +14,11 @@ public class UserSessionRepository implements PanacheRepositoryBase<UserSession,
         return update("revokedAt = ?1 where id = ?2 and revokedAt is null", now, sessionId);
     }
 
+    public java.util.List<UUID> activeOfUserExcept(long userId, UUID keep) {
+        return getEntityManager().createQuery("select s.id from UserSession s where s.userId = ?1 and s.id <> ?2 "
+                + "and s.revokedAt is null", UUID.class).setParameter(1, userId).setParameter(2, keep).getResultList();
+    }
+
     public int revokeAllOfUserExcept(long userId, UUID keep, Instant now) {
         return update("revokedAt = ?1 where userId = ?2 and id <> ?3 and revokedAt is null", now, userId, keep);
     }

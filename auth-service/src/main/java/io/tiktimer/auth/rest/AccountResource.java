@@ -1,6 +1,7 @@
 package io.tiktimer.auth.rest;
 
 import io.tiktimer.auth.User;
+import io.tiktimer.auth.client.TikTokAccountsClient;
 import io.tiktimer.auth.mapping.UserMapper;
 import io.tiktimer.auth.service.AccountService;
 import io.tiktimer.auth.service.AuthProblems;
@@ -37,13 +38,16 @@ public class AccountResource {
     private final CurrentSession currentSession;
     private final RegistrationThrottle registrations;
     private final ClientAddresses addresses;
+    private final TikTokAccountsClient tiktokAccounts;
 
     public AccountResource(AccountService accounts, CurrentSession currentSession, RegistrationThrottle registrations,
-                           ClientAddresses addresses) {
+                           ClientAddresses addresses,
+                           TikTokAccountsClient tiktokAccounts) {
         this.registrations = registrations;
         this.addresses = addresses;
         this.accounts = accounts;
         this.currentSession = currentSession;
+        this.tiktokAccounts = tiktokAccounts;
     }
 
     @POST
@@ -80,7 +84,8 @@ public class AccountResource {
     @APIResponse(responseCode = "401", description = "Missing, invalid or expired token, or session ended",
             content = @Content(mediaType = PROBLEM))
     public UserResponse me() {
-        return UserMapper.toResponse(active(accounts.find(currentSession.require().userId())));
+        User user = active(accounts.find(currentSession.require().userId()));
+        return UserMapper.toResponse(user, tiktokAccounts.firstConnected(user.id));
     }
 
     @PATCH

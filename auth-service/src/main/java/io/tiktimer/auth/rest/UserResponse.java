@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 
 /**
- * The seed's {@code UserResponse}, field for field. The TikTok fields now live in tiktok-service and are always null
- * here; they stay so that clients expecting them keep parsing.
+ * The seed's {@code UserResponse}, field for field. The TikTok fields come from tiktok-service (the user's first
+ * connected account) on {@code GET /users/me} only, and are null elsewhere or when it cannot answer.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"id", "email", "username", "is_active", "is_superuser", "role", "created_at", "tiktok_open_id",

@@ -1,12 +1,10 @@
 package io.tiktimer.auth.service;
 
 import io.tiktimer.servicekit.problem.Problems;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tiktimer.auth.User;
-import io.tiktimer.auth.repository.OutboxRepository;
 import io.tiktimer.auth.repository.UserRepository;
 import io.tiktimer.contracts.Topics;
+import io.tiktimer.contracts.SessionsRevoked;
 import io.tiktimer.contracts.UserDeleted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -25,20 +23,18 @@ public class AccountService {
     private static final Logger LOG = Logger.getLogger(AccountService.class);
 
     private final UserRepository users;
-    private final OutboxRepository outbox;
+    private final EventOutbox outbox;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final SessionService sessions;
-    private final ObjectMapper json;
 
-    public AccountService(UserRepository users, OutboxRepository outbox, PasswordHasher hasher, PasswordPolicy policy,
-                          SessionService sessions, ObjectMapper json) {
+    public AccountService(UserRepository users, EventOutbox outbox, PasswordHasher hasher, PasswordPolicy policy,
+                          SessionService sessions) {
         this.users = users;
         this.outbox = outbox;
         this.hasher = hasher;
         this.policy = policy;
         this.sessions = sessions;
-        this.json = json;
     }
 
     /** The validated input of a registration. */
@@ -117,11 +113,9 @@ public class AccountService {
         }
         users.delete(user);
         UserDeleted event = UserDeleted.of(userId);
-        try {
-            outbox.insert(event.eventId(), Topics.USER_DELETED, event.kafkaKey(), json.writeValueAsString(event));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("user.deleted cannot be serialised", e);
-        }
+        outbox.append(Topics.USER_DELETED, event);
+        // every service refuses the deleted user's unexpired access tokens at once, not only after the clean-up
+        outbox.append(Topics.SESSIONS_REVOKED, SessionsRevoked.everySession(userId));
         LOG.infof("User %d deleted; %s %s queued", userId, UserDeleted.TYPE, event.eventId());
     }
 

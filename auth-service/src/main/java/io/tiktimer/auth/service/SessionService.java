@@ -8,6 +8,8 @@ import io.tiktimer.auth.config.AuthConfig;
 import io.tiktimer.auth.repository.RefreshTokenRepository;
 import io.tiktimer.auth.repository.UserRepository;
 import io.tiktimer.auth.repository.UserSessionRepository;
+import io.tiktimer.contracts.SessionsRevoked;
+import io.tiktimer.contracts.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -19,6 +21,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -38,14 +41,16 @@ public class SessionService {
     private final UserRepository users;
     private final TokenIssuer issuer;
     private final AuthConfig.Session config;
+    private final EventOutbox outbox;
 
     public SessionService(UserSessionRepository sessions, RefreshTokenRepository refreshTokens, UserRepository users,
-                          TokenIssuer issuer, AuthConfig config) {
+                          TokenIssuer issuer, AuthConfig config, EventOutbox outbox) {
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.users = users;
         this.issuer = issuer;
         this.config = config.session();
+        this.outbox = outbox;
     }
 
     /** What a client gets after a login or a refresh. */
@@ -76,6 +81,7 @@ public class SessionService {
         }
         if (token.usedAt != null) {
             sessions.revoke(session.id, now);
+            announce(session.userId, List.of(session.id));
             LOG.warnf("Refresh token reuse in session %s of user %d: session revoked", session.id, session.userId);
             throw AuthProblems.unauthorized("Invalid refresh token");
         }
@@ -90,14 +96,28 @@ public class SessionService {
         return issue(user, session, now);
     }
 
+    /** Sign-out: the session's refresh tokens stop working here, its access tokens in every service. */
     @Transactional
     public void revoke(UUID sessionId) {
-        sessions.revoke(sessionId, now());
+        UserSession session = sessions.findById(sessionId);
+        if (session != null && sessions.revoke(sessionId, now()) > 0) {
+            announce(session.userId, List.of(sessionId));
+        }
     }
 
     @Transactional
     public void revokeAllExcept(long userId, UUID keep) {
+        List<UUID> revoked = sessions.activeOfUserExcept(userId, keep);
         sessions.revokeAllOfUserExcept(userId, keep, now());
+        if (!revoked.isEmpty()) {
+            announce(userId, revoked);
+        }
+    }
+
+    /** Other services verify access tokens themselves: they learn of revoked sessions by {@code sessions.revoked}. */
+    private void announce(long userId, List<UUID> sessionIds) {
+        outbox.append(Topics.SESSIONS_REVOKED,
+                SessionsRevoked.sessions(userId, sessionIds.stream().map(UUID::toString).toList()));
     }
 
     /** Whether an access token's session still counts: not logged out, not revoked by reuse or a password change. */

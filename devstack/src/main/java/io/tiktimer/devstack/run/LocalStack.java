@@ -191,6 +191,9 @@ public final class LocalStack implements AutoCloseable {
         // Login throttling is per client address: trust X-Forwarded-For from the gateway, which runs on loopback.
         auth.put("AUTH_PROXY_FORWARDING", "true");
         auth.put("AUTH_TRUSTED_PROXIES", "127.0.0.1");
+        auth.put("TIKTOK_SERVICE_URL", "http://127.0.0.1:" + tiktokPort);
+        // Everyone on a local stack signs up from 127.0.0.1; the per-address sign-up limit is for the internet.
+        auth.put("AUTH_REGISTRATION_ADDRESS_LIMIT", "10000");
         for (String client : SERVICE_CLIENTS) {
             auth.put("AUTH_CLIENT_SECRET_" + client.toUpperCase().replace('-', '_'), secrets.clientSecret(client));
         }

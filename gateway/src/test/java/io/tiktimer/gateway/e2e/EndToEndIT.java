@@ -114,6 +114,10 @@ class EndToEndIT {
     void aScheduledVideoIsPublishedWithExactlyTheUploadedBytes() throws Exception {
         creator = Journey.registerAndLogIn("creator");
         creatorAccount = creator.connectTikTok(stack, DemoAccounts.PUBLIC_CREATOR_OPEN_ID);
+        // the original API's profile shows the connected account (auth-service asks tiktok-service)
+        given().auth().oauth2(creator.token()).when().get("/users/me").then().statusCode(200)
+                .body("tiktok_open_id", equalTo(DemoAccounts.PUBLIC_CREATOR_OPEN_ID))
+                .body("tiktok_token_expires_at", org.hamcrest.Matchers.notNullValue());
         TestVideo video = TestVideo.of(6_000_000, 12);
         long media = creator.uploadMedia(video);
 
