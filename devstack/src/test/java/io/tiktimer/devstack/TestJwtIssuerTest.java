@@ -22,6 +22,8 @@ class TestJwtIssuerTest {
                     .setExpectedIssuer(TestJwtIssuer.ISSUER)
                     .setExpectedAudience(TestJwtIssuer.AUDIENCE)
                     .setRequireExpirationTime()
+                    // what the services add to smallrye-jwt (service-kit VerifiedTokenCache): no iat ahead of now
+                    .setIssuedAtRestrictions(60, 24 * 3600)
                     .build();
 
             JwtClaims claims = verifier.processToClaims(issuer.userToken(7, "alice"));

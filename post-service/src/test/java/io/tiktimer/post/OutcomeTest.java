@@ -217,4 +217,21 @@ class OutcomeTest {
                 .isEqualTo(PublishOutcome.PUBLISHED);
         assertThat(codec.read(GoldenFixtures.read(GoldenFixtures.POST_PUBLISHING_V1), PostPublishing.class).attempt()).isEqualTo(1);
     }
+
+    /** A request verified just before the deletion may store a post after the clean-up: it is erased too. */
+    @Test
+    void whatADeletedUserStoresAfterTheCleanUpIsErasedAsWell() throws Exception {
+        long leaver = Fixtures.newId();
+        String token = Fixtures.token(leaver);
+        Fixtures.send(Topics.USER_DELETED, Long.toString(leaver), codec.write(UserDeleted.of(leaver)));
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                Fixtures.queryLong(dataSource, "select count(*) from post.deleted_user where user_id = " + leaver) == 1);
+
+        long late = given().auth().oauth2(token).contentType("application/json")
+                .body("{\"content\":\"written in the last moment\",\"scheduled_time\":\"2031-01-01T10:00:00Z\"}")
+                .when().post("/posts").then().statusCode(201).extract().jsonPath().getLong("id");
+
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                Fixtures.queryLong(dataSource, "select count(*) from post.post where id = " + late) == 0);
+    }
 }

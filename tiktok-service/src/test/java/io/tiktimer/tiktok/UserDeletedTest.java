@@ -54,6 +54,21 @@ class UserDeletedTest {
     @ConfigProperty(name = "mp.messaging.incoming.user-deleted-in.dead-letter-queue.topic")
     String deadLetterTopic;
 
+    /** A connect that was already under way when the account was deleted must not leave TikTok tokens behind. */
+    @Test
+    void anAccountConnectedAfterTheDeletionIsErasedToo() throws Exception {
+        long userId = newUserId();
+        UserDeleted event = UserDeleted.of(userId);
+        send(Topics.USER_DELETED, event.kafkaKey(), JSON.writeValueAsString(event));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from tiktok.deleted_user "
+                + "where user_id = " + userId) == 1);
+
+        long late = connect(userId, newCreator("late" + userId));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from tiktok.tiktok_account "
+                + "where id = " + late) == 0);
+    }
+
     @Test
     void deletedUsersAccountsAreRevokedAndErasedOnce() throws Exception {
         long userId = newUserId();

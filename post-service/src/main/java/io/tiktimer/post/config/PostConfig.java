@@ -20,6 +20,14 @@ public interface PostConfig {
 
     AccountLookup accountLookup();
 
+    DeletedUsers deletedUsers();
+
+    interface DeletedUsers {
+        /** How often data stored after an account's deletion (by a request already under way) is erased again. */
+        @WithDefault("30s")
+        String sweepInterval();
+    }
+
     /** Asking tiktok-service about an account whose {@code tiktok.account} event has not arrived yet. */
     interface AccountLookup {
         @WithDefault("true")

@@ -50,6 +50,14 @@ public interface TikTokConfig {
 
     Outbox outbox();
 
+    DeletedUsers deletedUsers();
+
+    interface DeletedUsers {
+        /** How often accounts connected after their user's deletion (by a request already under way) are erased. */
+        @WithDefault("30s")
+        String sweepInterval();
+    }
+
     interface Outbox {
         /** How often the relay looks for unsent events. */
         @WithDefault("1s")

@@ -4,11 +4,13 @@ import io.tiktimer.contracts.UserDeleted;
 import io.tiktimer.tiktok.repository.ConsumedEventRepository;
 import io.tiktimer.tiktok.repository.OAuthStateRepository;
 import io.tiktimer.tiktok.repository.TikTokAccountRepository;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.List;
 
 /** {@code user.deleted}: revoke every account of the user at TikTok and erase them, exactly once per event. */
 @ApplicationScoped
@@ -38,9 +40,38 @@ public class UserDeletionService {
             LOG.debugf("user.deleted %s already handled", event.eventId());
             return;
         }
-        var all = accounts.lockAllOfUser(event.userId());
+        accounts.getEntityManager().createNativeQuery(
+                        "insert into {h-schema}deleted_user (user_id) values (?1) on conflict do nothing")
+                .setParameter(1, event.userId()).executeUpdate();
+        LOG.infof("Erased %d TikTok account(s) of deleted user %d", erase(event.userId()), event.userId());
+    }
+
+    /**
+     * A request whose token was verified just before the deletion (tokens are refused everywhere moments after it,
+     * see sessions.revoked) may still finish connecting an account after the clean-up: each sweep revokes and erases
+     * what recently deleted users still have, until no such request can be in flight.
+     */
+    @Scheduled(every = "${tiktok.deleted-users.sweep-interval}", delayed = "${tiktok.deleted-users.sweep-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Transactional
+    void sweepLateArrivals() {
+        var em = accounts.getEntityManager();
+        em.createNativeQuery("delete from {h-schema}deleted_user where deleted_at < now() - interval '1 hour'")
+                .executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<Number> leftovers = em.createNativeQuery("select d.user_id from {h-schema}deleted_user d where exists "
+                + "(select 1 from {h-schema}tiktok_account a where a.user_id = d.user_id)").getResultList();
+        for (Number user : leftovers) {
+            LOG.infof("Erased %d TikTok account(s) user %d connected after deleting the account",
+                    erase(user.longValue()), user.longValue());
+        }
+    }
+
+    private int erase(long userId) {
+        var all = accounts.lockAllOfUser(userId);
         all.forEach(accountService::revokeAndDelete);
-        states.deleteOfUser(event.userId());
-        LOG.infof("Erased %d TikTok account(s) of deleted user %d", all.size(), event.userId());
+        states.deleteOfUser(userId);
+        return all.size();
     }
 }
