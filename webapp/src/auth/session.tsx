@@ -1,0 +1,57 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import * as client from '../api/client';
+
+type Status = 'checking' | 'signed-in' | 'signed-out';
+
+interface Session {
+  status: Status;
+  signIn(username: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+/**
+ * Knows whether someone is signed in. On start it tries to renew a session from the refresh cookie (a reload);
+ * without that cookie mode in auth-service, a reload therefore signs the user out.
+ */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<Status>('checking');
+  const queries = useQueryClient();
+
+  useEffect(() => {
+    client.onSessionEnded(() => {
+      queries.clear();
+      setStatus('signed-out');
+    });
+    let live = true;
+    client.renewSession().then((renewed) => live && setStatus(renewed ? 'signed-in' : 'signed-out'));
+    return () => {
+      live = false;
+    };
+  }, [queries]);
+
+  const signIn = useCallback(async (username: string, password: string) => {
+    await client.signIn(username, password);
+    setStatus('signed-in');
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await client.signOut();
+    } finally {
+      queries.clear();
+      setStatus('signed-out');
+    }
+  }, [queries]);
+
+  const value = useMemo(() => ({ status, signIn, signOut }), [status, signIn, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
