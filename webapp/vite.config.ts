@@ -12,11 +12,11 @@ export default defineConfig({
     chunkSizeWarningLimit: 1000,
   },
   server: {
-    // `npm run dev`: the API is the gateway on 8080 (./run), same paths as in production.
+    // `npm run dev` (and `vite preview`): the API is the gateway of ./run (8080, or TIKTIMER_GATEWAY), same paths.
     proxy: Object.fromEntries(
       ['/register', '/token', '/auth', '/users', '/posts', '/media', '/api', '/health'].map((p) => [
         p,
-        'http://localhost:8080',
+        process.env.TIKTIMER_GATEWAY ?? 'http://localhost:8080',
       ]),
     ),
   },

@@ -3,9 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import * as client from '../api/client';
 
 type Status = 'checking' | 'signed-in' | 'signed-out';
+/** Why the last session ended, so the sign-in page can say so. */
+type Ending = 'signed-out' | 'expired' | null;
 
 interface Session {
   status: Status;
+  ending: Ending;
   signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
 }
@@ -18,11 +21,13 @@ const SessionContext = createContext<Session | null>(null);
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>('checking');
+  const [ending, setEnding] = useState<Ending>(null);
   const queries = useQueryClient();
 
   useEffect(() => {
     client.onSessionEnded(() => {
       queries.clear();
+      setEnding('expired');
       setStatus('signed-out');
     });
     let live = true;
@@ -34,6 +39,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (username: string, password: string) => {
     await client.signIn(username, password);
+    setEnding(null);
     setStatus('signed-in');
   }, []);
 
@@ -42,11 +48,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await client.signOut();
     } finally {
       queries.clear();
+      setEnding('signed-out');
       setStatus('signed-out');
     }
   }, [queries]);
 
-  const value = useMemo(() => ({ status, signIn, signOut }), [status, signIn, signOut]);
+  const value = useMemo(() => ({ status, ending, signIn, signOut }), [status, ending, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -1,5 +1,6 @@
+import { BrandMark } from './BrandMark';
 import { useState } from 'react';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { me } from '../api/client';
 import { useSession } from '../auth/session';
@@ -8,17 +9,13 @@ import { Footer } from './Footer';
 /** The signed-in frame: navigation to the pages that work today, who is signed in, and Sign out. */
 export function AppShell() {
   const { signOut } = useSession();
-  const navigate = useNavigate();
   const user = useQuery({ queryKey: ['me'], queryFn: me });
   const [leaving, setLeaving] = useState(false);
 
+  // Once the session is gone, RequireSession sends the browser to the sign-in page, which says why.
   async function leave() {
     setLeaving(true);
-    try {
-      await signOut();
-    } finally {
-      navigate('/sign-in', { replace: true, state: { signedOut: true } });
-    }
+    await signOut();
   }
 
   return (
@@ -26,7 +23,7 @@ export function AppShell() {
       <a className="skip" href="#main">Skip to content</a>
       <header className="topbar">
         <Link to="/home" className="brand" aria-label="TikTimer home">
-          <span aria-hidden="true" className="brand-mark">⏱</span> TikTimer
+          <BrandMark /> TikTimer
         </Link>
         <nav aria-label="Main" className="mainnav">
           <NavLink to="/home">Home</NavLink>

@@ -1,3 +1,4 @@
+import { BrandMark } from './BrandMark';
 import { Link, NavLink, Outlet } from 'react-router';
 import { useSession } from '../auth/session';
 import { Footer } from './Footer';
@@ -9,7 +10,7 @@ export function PublicLayout() {
       <a className="skip" href="#main">Skip to content</a>
       <header className="topbar">
         <Link to="/" className="brand" aria-label="TikTimer home">
-          <span aria-hidden="true" className="brand-mark">⏱</span> TikTimer
+          <BrandMark /> TikTimer
         </Link>
         <nav aria-label="Account">
           {status === 'signed-in' ? (

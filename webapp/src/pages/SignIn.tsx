@@ -18,14 +18,13 @@ const FIELDS = ['username', 'password'] as const;
 interface Arrival {
   from?: string;
   registered?: string;
-  signedOut?: boolean;
 }
 
 export function SignIn() {
   useTitle('Sign in');
   const navigate = useNavigate();
   const arrival = (useLocation().state ?? {}) as Arrival;
-  const { signIn } = useSession();
+  const { signIn, ending } = useSession();
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
@@ -50,7 +49,8 @@ export function SignIn() {
   return (
     <section className="card narrow" aria-labelledby="signin-title">
       <h1 id="signin-title">Sign in to TikTimer</h1>
-      {arrival.signedOut && <p role="status" className="notice">You are signed out.</p>}
+      {ending === 'signed-out' && <p role="status" className="notice">You are signed out.</p>}
+      {ending === 'expired' && <p role="status" className="notice">Your session has ended. Please sign in again.</p>}
       {arrival.registered && <p role="status" className="notice">Your account is ready. Sign in to continue.</p>}
       <form onSubmit={onSubmit} noValidate>
         <FormAlert message={formError} />
