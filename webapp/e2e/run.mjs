@@ -56,7 +56,7 @@ async function assertFitsWidth(page, what) {
 
 async function heading(page, name) {
   const h1 = page.getByRole('heading', { level: 1, name });
-  await h1.waitFor({ timeout: 15_000 });
+  await h1.waitFor({ timeout: 30_000 });
   return h1;
 }
 
@@ -146,7 +146,7 @@ try {
     await page.getByLabel('Password').fill('qwertyuiop123');
     await page.getByRole('button', { name: 'Create account' }).click();
     const password = page.getByLabel('Password');
-    await page.waitForFunction(() => document.querySelector('[aria-invalid="true"]') !== null, null, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('[aria-invalid="true"]') !== null, null, { timeout: 30_000 });
     assert.match(await description(password), /common/i);
     assert.equal(await password.getAttribute('aria-invalid'), 'true');
     assert.equal(await page.getByLabel('Email').getAttribute('aria-invalid'), null);
@@ -211,7 +211,7 @@ try {
     await page.keyboard.type('not the password at all');
     await page.keyboard.press('Enter');
     const alert = page.getByRole('alert').filter({ hasText: /incorrect|invalid/i });
-    await alert.waitFor({ timeout: 15_000 });
+    await alert.waitFor({ timeout: 30_000 });
     await page.getByLabel('Password').fill('');
     await page.getByLabel('Password').focus();
     await page.keyboard.type(PASSWORD);
