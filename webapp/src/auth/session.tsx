@@ -46,6 +46,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     try {
       await client.signOut();
+    } catch {
+      // The server could not be told (offline, say); the tokens are forgotten here all the same.
     } finally {
       queries.clear();
       setEnding('signed-out');
