@@ -46,7 +46,9 @@ public final class TikTokServiceProcess implements AutoCloseable {
     private final QuarkusAppProcess app;
     private final TikTokSandbox sandbox;
     private final TestJwtIssuer jwt;
+    /** Keeps cookies like the user's browser: only the browser that asked for the consent URL may complete it. */
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .cookieHandler(new java.net.CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private TikTokServiceProcess(QuarkusAppProcess app, TikTokSandbox sandbox, TestJwtIssuer jwt) {
@@ -120,7 +122,7 @@ public final class TikTokServiceProcess implements AutoCloseable {
         if (!callback.toString().startsWith(baseUrl() + CALLBACK_PATH + "?")) {
             throw new IllegalStateException("TikTok redirected elsewhere: " + callback);
         }
-        // the browser follows TikTok's redirect to tiktok-service's callback (no bearer token: the state says who)
+        // the browser follows TikTok's redirect to tiktok-service's callback with the binding cookie authorize set
         String page = send(HttpRequest.newBuilder(callback).GET(), 200);
         if (!page.contains("TikTok account connected")) {
             throw new IllegalStateException("the callback did not connect the account: " + page);

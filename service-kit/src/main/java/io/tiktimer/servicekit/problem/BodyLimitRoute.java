@@ -83,7 +83,9 @@ public class BodyLimitRoute {
         context.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body.toString());
+                .end(body.toString())
+                // Vert.x would otherwise wait for the announced body before closing
+                .onComplete(sent -> context.request().connection().close());
     }
 
     private static String withoutTrailingSlash(String path) {
