@@ -31,6 +31,13 @@ public class AuthenticationProblemMapper {
         return unauthorized();
     }
 
+    /** A valid token whose roles do not include the operation's (a user token on an internal endpoint). */
+    @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return HttpProblem.builder().withStatus(403).withTitle("Forbidden")
+                .withDetail("This operation is not open to the caller's token").build().toResponse();
+    }
+
     private static Response unauthorized() {
         return HttpProblem.builder().withStatus(401).withTitle("Unauthorized")
                 .withDetail("Missing or invalid bearer token").withHeader("WWW-Authenticate", "Bearer").build()

@@ -83,9 +83,7 @@ public class BodyLimitRoute {
         context.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body.toString())
-                // Vert.x would otherwise wait for the announced body before closing
-                .onComplete(sent -> context.request().connection().close());
+                .end(body.toString());
     }
 
     private static String withoutTrailingSlash(String path) {
