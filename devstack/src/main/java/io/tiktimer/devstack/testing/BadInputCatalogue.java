@@ -138,7 +138,13 @@ public final class BadInputCatalogue {
 
     private static void jsonProbes(Operation operation, String target, JsonNode schema, List<Probe> probes) {
         String json = "application/json";
+        // an operation whose body is optional reads an empty body (and JSON null) as no body: valid input
+        boolean optional = !operation.spec().path("requestBody").path("required").asBoolean(false);
         for (Map.Entry<String, byte[]> body : bodies().entrySet()) {
+            if (optional && (body.getValue().length == 0 || "null".equals(new String(body.getValue(),
+                    StandardCharsets.UTF_8)))) {
+                continue;
+            }
             probes.add(new Probe(operation, "JSON body " + body.getKey(), target, json, body.getValue()));
         }
         ObjectNode plausible = plausible(operation.document(), schema);
