@@ -59,10 +59,6 @@ public final class Problems {
         return problem(409, detail).with("code", code).build();
     }
 
-    public static HttpProblem tooLarge(String detail) {
-        return problem(413, detail).build();
-    }
-
     /** A builder with status, title and detail set, for answers that add a {@code code} or headers. */
     public static HttpProblem.Builder problem(int status, String detail) {
         return HttpProblem.builder().withStatus(status).withTitle(title(status)).withDetail(detail);
