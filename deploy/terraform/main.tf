@@ -168,6 +168,7 @@ locals {
     "post.failed",
     "user.deleted",
     "tiktok.account",
+    "sessions.revoked",
     "post.due.publisher-worker.dlq",
     "post.publishing.post-service.dlq",
     "post.published.post-service.dlq",

@@ -10,10 +10,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * Binary names rather than class literals, because some of these records are package-private.
  */
 @RegisterForReflection(classNames = {
+        "io.tiktimer.auth.client.TikTokAccountsClient$Linked",
+        "io.tiktimer.auth.client.TikTokAccountsRestClient$Account",
+        "io.tiktimer.auth.rest.ClientCredentialsForm",
         "io.tiktimer.auth.rest.CurrentSession$Caller",
         "io.tiktimer.auth.rest.RefreshRequest",
         "io.tiktimer.auth.rest.RegisterRequest",
         "io.tiktimer.auth.rest.ServiceTokenResponse",
+        "io.tiktimer.auth.rest.TokenForm",
         "io.tiktimer.auth.rest.TokenResponse",
         "io.tiktimer.auth.rest.UpdateUserRequest",
         "io.tiktimer.auth.rest.UserResponse"

@@ -10,6 +10,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * Binary names rather than class literals, because some of these records are package-private.
  */
 @RegisterForReflection(classNames = {
+        "io.tiktimer.post.client.TikTokAccountsClient$KnownAccount",
+        "io.tiktimer.post.client.TikTokAccountsRestClient$ConnectedAccount",
         "io.tiktimer.post.messaging.OutboxWriter$Claimed",
         "io.tiktimer.post.rest.MediaResource$UploadRequest",
         "io.tiktimer.post.rest.MediaResource$UploadResponse",
