@@ -268,6 +268,7 @@ public final class LocalStack implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         out.append("\nTikTimer is ready (").append(took.toSeconds()).append(" s).\n\n");
         out.append("  Gateway:     ").append(gateway).append('\n');
+        out.append("  Web app:     ").append(gateway).append("/app/").append('\n');
         out.append("  Swagger UI:  ").append(urls.get("swagger-ui")).append('\n');
         out.append("  Health:      ").append(gateway).append("/health\n");
         if (urls.containsKey("tiktok-sandbox-api")) {
