@@ -1,0 +1,56 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useSession } from './auth/session';
+import { PublicLayout } from './components/PublicLayout';
+import { AppShell } from './components/AppShell';
+import { Landing } from './pages/Landing';
+import { SignIn } from './pages/SignIn';
+import { SignUp } from './pages/SignUp';
+import { Home } from './pages/Home';
+import { Posts } from './pages/Posts';
+import { NotFound } from './pages/NotFound';
+
+// The legal pages are long and rarely read: they load on demand and stay out of the initial bundle.
+const Privacy = lazy(() => import('./pages/Privacy'));
+const Terms = lazy(() => import('./pages/Terms'));
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { status } = useSession();
+  const location = useLocation();
+  if (status === 'checking') {
+    return <p role="status" className="checking">Checking your session…</p>;
+  }
+  if (status === 'signed-out') {
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  }
+  return <>{children}</>;
+}
+
+export function App() {
+  return (
+    <Suspense fallback={<p role="status">Loading…</p>}>
+      <Routes>
+        <Route element={<PublicLayout />}>
+          <Route index element={<Landing />} />
+          <Route path="privacy" element={<Privacy />} />
+          <Route path="terms" element={<Terms />} />
+          <Route path="sign-in" element={<SignIn />} />
+          <Route path="sign-up" element={<SignUp />} />
+        </Route>
+        <Route
+          element={
+            <RequireSession>
+              <AppShell />
+            </RequireSession>
+          }
+        >
+          <Route path="home" element={<Home />} />
+          <Route path="posts" element={<Posts />} />
+        </Route>
+        <Route element={<PublicLayout />}>
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
