@@ -36,11 +36,6 @@ interface TokenResponse {
 }
 
 let accessToken: string | null = null;
-/**
- * Held in memory only, so that a long-open tab can renew its access token while auth-service has no cookie mode
- * yet. It does not survive a reload, which is the point.
- */
-let refreshToken: string | null = null;
 let refreshing: Promise<boolean> | null = null;
 let sessionEnded: () => void = () => {};
 
@@ -53,14 +48,13 @@ export function hasSession(): boolean {
   return accessToken !== null;
 }
 
+/** Only the access token: in cookie mode (the CSRF header) auth-service keeps the refresh token out of the body. */
 function remember(tokens: TokenResponse): void {
   accessToken = tokens.access_token;
-  refreshToken = tokens.refresh_token ?? null;
 }
 
 function forget(): void {
   accessToken = null;
-  refreshToken = null;
 }
 
 async function readBody(response: Response): Promise<unknown> {
@@ -100,8 +94,9 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
 }
 
 /**
- * Renews the access token: with the refresh cookie when auth-service sets one, else with the refresh token held in
- * memory. Concurrent callers share one request (a refresh token is single-use).
+ * Renews the access token with the refresh cookie (which the browser sends and JavaScript cannot read); after a
+ * reload this is how the session comes back. Concurrent callers share one request: a refresh token is single-use,
+ * and a second request with the spent cookie would end the session.
  */
 export function renewSession(): Promise<boolean> {
   refreshing ??= (async () => {
@@ -110,7 +105,7 @@ export function renewSession(): Promise<boolean> {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...CSRF_HEADER },
-        body: JSON.stringify(refreshToken ? { refresh_token: refreshToken } : {}),
+        body: '{}',
       });
       if (!response.ok) {
         forget();

@@ -1,5 +1,6 @@
 package io.tiktimer.auth.rest;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.tiktimer.auth.service.LoginService;
 import io.tiktimer.auth.service.AuthProblems;
 import io.tiktimer.servicekit.problem.Problems;
@@ -9,8 +10,10 @@ import io.tiktimer.auth.service.TokenIssuer;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -44,10 +47,15 @@ public class TokenResource {
     private final ServiceClients clients;
     private final CurrentSession currentSession;
     private final ClientAddresses addresses;
+    private final BrowserSession browser;
+    private final Validator validator;
 
     public TokenResource(LoginService logins, SessionService sessions, ServiceClients clients,
-                         CurrentSession currentSession, ClientAddresses addresses) {
+                         CurrentSession currentSession, ClientAddresses addresses, BrowserSession browser,
+                         Validator validator) {
         this.addresses = addresses;
+        this.browser = browser;
+        this.validator = validator;
         this.logins = logins;
         this.sessions = sessions;
         this.clients = clients;
@@ -60,7 +68,9 @@ public class TokenResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Log in (OAuth2 password form)",
             description = "Seed compatible: form fields `username` (username or email) and `password`. Also accepts "
-                    + "`grant_type=client_credentials` like /oauth/token.")
+                    + "`grant_type=client_credentials` like /oauth/token. Browser mode: with the header "
+                    + "`X-Requested-With` the refresh token is not in the body but in an HttpOnly, SameSite=Strict "
+                    + "cookie `tiktimer_refresh` scoped to /auth.")
     @APIResponse(responseCode = "200", description = "Access and refresh token",
             content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", description = "Unreadable form (malformed percent-escape, invalid UTF-8, NUL, a "
@@ -76,6 +86,7 @@ public class TokenResource {
             schema = @Schema(implementation = TokenForm.class)))
     public Response token(byte[] body,
                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                          @HeaderParam(BrowserSession.MARKER) String marker,
                           @Context HttpServerRequest request) {
         FormBody form = FormBody.parse(body, TokenForm.FIELDS);
         String grantType = form.get("grant_type");
@@ -98,7 +109,7 @@ public class TokenResource {
             throw AuthProblems.badCredentials();
         }
         SessionService.Tokens tokens = logins.login(username.strip(), password, addresses.of(request));
-        return noStore(TokenResponse.bearer(tokens.accessToken(), tokens.refreshToken(), tokens.expiresInSeconds()));
+        return answer(tokens, BrowserSession.requested(marker), request);
     }
 
     @POST
@@ -107,29 +118,53 @@ public class TokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Exchange a refresh token for new tokens",
             description = "The refresh token is rotated: the presented one is spent. Presenting a spent one again "
-                    + "ends the whole session.")
+                    + "ends the whole session. Browser mode: no refresh_token in the body, the cookie "
+                    + "`tiktimer_refresh` and the header `X-Requested-With` (CSRF protection); the new refresh token "
+                    + "replaces the cookie.")
     @APIResponse(responseCode = "200", description = "New access and refresh token",
             content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", description = "Missing refresh_token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "401", description = "Invalid, expired, reused or revoked refresh token",
+    @APIResponse(responseCode = "401", description = "Invalid, expired, reused or revoked refresh token, or no "
+            + "session cookie", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Session cookie without the X-Requested-With header",
             content = @Content(mediaType = PROBLEM))
-    public Response refresh(@Valid RefreshRequest request) {
+    public Response refresh(RefreshRequest request,
+                            @CookieParam(BrowserSession.COOKIE) String cookie,
+                            @HeaderParam(BrowserSession.MARKER) String marker,
+                            @Context HttpServerRequest http) {
+        boolean inBody = request != null && request.refreshToken() != null;
+        if (!inBody && (BrowserSession.requested(marker) || cookie != null)) {
+            String presented = BrowserSession.presented(cookie, marker);
+            try {
+                return answer(sessions.refresh(presented), true, http);
+            } catch (HttpProblem refused) {
+                if (refused.getStatusCode() != 401) {
+                    throw refused;
+                }
+                // a cookie that no longer opens a session is dropped, so the browser stops sending it
+                throw HttpProblem.builder(refused).withHeader(HttpHeaders.SET_COOKIE, browser.cleared(http)).build();
+            }
+        }
         JsonBodies.require(request);
-        SessionService.Tokens tokens = sessions.refresh(request.refreshToken());
-        return noStore(TokenResponse.bearer(tokens.accessToken(), tokens.refreshToken(), tokens.expiresInSeconds()));
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return answer(sessions.refresh(request.refreshToken()), false, http);
     }
 
     @POST
     @Path("auth/logout")
     @RolesAllowed("user")
     @Operation(summary = "Log out this session",
-            description = "Revokes the session of the presented access token and all its refresh tokens.")
+            description = "Revokes the session of the presented access token and all its refresh tokens, and clears "
+                    + "the browser's session cookie.")
     @APIResponse(responseCode = "204", description = "Logged out")
     @APIResponse(responseCode = "401", description = "Missing, invalid or expired token, or session already ended",
             content = @Content(mediaType = PROBLEM))
-    public Response logout() {
+    public Response logout(@Context HttpServerRequest http) {
         sessions.revoke(currentSession.require().sessionId());
-        return Response.noContent().build();
+        return Response.noContent().cookie(browser.cleared(http)).build();
     }
 
     @POST
@@ -196,6 +231,17 @@ public class TokenResource {
         } catch (IllegalArgumentException e) {
             return value;
         }
+    }
+
+    /** In browser mode the refresh token goes into the cookie only, out of JavaScript's reach. */
+    private Response answer(SessionService.Tokens tokens, boolean browserMode, HttpServerRequest http) {
+        if (!browserMode) {
+            return noStore(TokenResponse.bearer(tokens.accessToken(), tokens.refreshToken(),
+                    tokens.expiresInSeconds()));
+        }
+        return Response.fromResponse(noStore(TokenResponse.bearer(tokens.accessToken(), null,
+                        tokens.expiresInSeconds())))
+                .cookie(browser.holding(tokens.refreshToken(), http)).build();
     }
 
     private static Response noStore(Object body) {
