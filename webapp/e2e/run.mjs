@@ -160,7 +160,7 @@ try {
     await heading(page, `Welcome, ${username}`);
     assert.equal(new URL(page.url()).pathname, '/app/home');
     const nav = page.getByRole('navigation', { name: 'Main' });
-    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Home', 'Posts']);
+    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Home', 'Posts', 'Accounts']);
     await page.getByText(`${username}@example.com`).first().waitFor();
     await page.getByText('No posts yet.').waitFor();
     await assertAccessible(page, 'home');
@@ -169,6 +169,42 @@ try {
     await heading(page, 'Posts');
     await page.getByText('You have no posts yet.').waitFor();
     await assertAccessible(page, 'posts');
+  });
+
+  await check("Accounts: connect the sandbox's demo creator through its consent page and come back to the app", async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
+    await heading(page, 'TikTok accounts');
+    await page.getByText('No TikTok account is connected yet.').waitFor();
+    await assertAccessible(page, 'accounts (none yet)');
+    await page.getByRole('button', { name: 'Connect a TikTok account' }).click();
+    await page.getByRole('heading', { name: 'TikTok sandbox' }).waitFor({ timeout: 30_000 });
+    await page.getByLabel(/Demo Creator/).check();
+    await page.getByRole('button', { name: 'Authorize' }).click();
+    await heading(page, 'TikTok accounts');
+    assert.equal(new URL(page.url()).pathname, '/app/accounts');
+    await page.getByRole('status').filter({ hasText: 'Your TikTok account is connected' }).waitFor();
+    const account = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Demo Creator' }) });
+    await account.getByText('connected', { exact: true }).waitFor();
+    await account.getByText('@demo.creator').waitFor();
+    await assertAccessible(page, 'accounts');
+    await page.screenshot({ path: `${SHOTS}/accounts-desktop.png`, fullPage: true });
+  });
+
+  await check('Accounts: disconnecting asks first, and "Keep it" keeps the account', async () => {
+    const account = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Demo Creator' }) });
+    await account.getByRole('button', { name: 'Disconnect Demo Creator' }).click();
+    const confirm = page.getByRole('group', { name: 'Confirm disconnecting Demo Creator' });
+    await confirm.getByText(/posts scheduled to this account will fail/).waitFor();
+    await assertAccessible(page, 'accounts (confirming)');
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
+    await account.getByRole('button', { name: 'Disconnect Demo Creator' }).waitFor();
+    await page.reload();
+    await heading(page, 'TikTok accounts');
+    await account.getByText('connected', { exact: true }).waitFor();
+    await page.setViewportSize(PHONE);
+    await assertFitsWidth(page, 'accounts');
+    await page.screenshot({ path: `${SHOTS}/accounts-phone.png`, fullPage: true });
+    await page.setViewportSize(DESKTOP);
   });
 
   await check('nothing secret is kept in browser storage', async () => {

@@ -8,6 +8,7 @@ import { SignIn } from './pages/SignIn';
 import { SignUp } from './pages/SignUp';
 import { Home } from './pages/Home';
 import { Posts } from './pages/Posts';
+import { Accounts } from './pages/Accounts';
 import { NotFound } from './pages/NotFound';
 
 // The legal pages are long and rarely read: they load on demand and stay out of the initial bundle.
@@ -21,7 +22,7 @@ function RequireSession({ children }: { children: ReactNode }) {
     return <p role="status" className="checking">Checking your session…</p>;
   }
   if (status === 'signed-out') {
-    return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   }
   return <>{children}</>;
 }
@@ -46,6 +47,7 @@ export function App() {
         >
           <Route path="home" element={<Home />} />
           <Route path="posts" element={<Posts />} />
+          <Route path="accounts" element={<Accounts />} />
         </Route>
         <Route element={<PublicLayout />}>
           <Route path="*" element={<NotFound />} />

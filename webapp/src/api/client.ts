@@ -160,3 +160,28 @@ export async function signOut(): Promise<void> {
 
 export const me = () => api<User>('/users/me');
 export const listPosts = () => api<Post[]>('/posts/?size=50');
+
+export interface TikTokAccount {
+  id: number;
+  open_id: string;
+  display_name: string | null;
+  username: string | null;
+  avatar_url: string | null;
+  status: 'connected' | 'needs_reconnect';
+  connected_at: string;
+}
+
+export const listAccounts = () => api<TikTokAccount[]>('/api/v1/tiktok/accounts');
+
+/**
+ * TikTok's consent page for this browser. tiktok-service also sets a cookie binding the authorization to this
+ * browser (only it may complete the callback), which is why this goes through fetch with credentials rather than as
+ * a plain link; TikTok then sends the browser back to the Accounts page.
+ */
+export async function tiktokAuthorizationUrl(): Promise<string> {
+  const answer = await api<{ authorization_url: string }>('/api/v1/auth/tiktok/authorize');
+  return answer.authorization_url;
+}
+
+export const disconnectAccount = (id: number) =>
+  api<null>(`/api/v1/tiktok/accounts/${id}`, { method: 'DELETE' });

@@ -28,6 +28,7 @@ export function AppShell() {
         <nav aria-label="Main" className="mainnav">
           <NavLink to="/home">Home</NavLink>
           <NavLink to="/posts">Posts</NavLink>
+          <NavLink to="/accounts">Accounts</NavLink>
         </nav>
         <div className="who">
           {user.data && (

@@ -156,6 +156,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> tiktok = new HashMap<>();
         String redirectUri = s.get("TIKTOK_REDIRECT_URI", gateway + "/api/v1/auth/tiktok/callback");
         tiktok.put("TIKTOK_REDIRECT_URI", redirectUri);
+        // after TikTok's consent the browser goes back to the web app, which shows the outcome
+        tiktok.put("TIKTOK_CLIENT_REDIRECT_URL", s.get("TIKTOK_CLIENT_REDIRECT_URL", gateway + "/app/accounts"));
         if (s.get("TIKTOK_API_BASE_URL").isPresent()) {
             for (String name : List.of("TIKTOK_API_BASE_URL", "TIKTOK_AUTH_BASE_URL", "TIKTOK_CLIENT_KEY",
                     "TIKTOK_CLIENT_SECRET")) {
@@ -278,16 +280,9 @@ public final class LocalStack implements AutoCloseable {
         }
         out.append("\n  Components:\n");
         urls.forEach((name, url) -> out.append("    ").append(String.format("%-20s", name)).append(url).append('\n'));
-        out.append("\nConnect the demo TikTok account:\n");
-        out.append("  1. curl -X POST ").append(gateway).append("/register -H 'Content-Type: application/json' \\\n")
-                .append("       -d '{\"username\":\"demo\",\"email\":\"demo@example.com\",\"password\":\"my TikTimer tour 2026!\"}'\n");
-        out.append("  2. TOKEN=$(curl -s -X POST ").append(gateway)
-                .append("/token --data-urlencode username=demo --data-urlencode 'password=my TikTimer tour 2026!' \\\n")
-                .append("       | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");
-        out.append("  3. curl -H \"Authorization: Bearer $TOKEN\" ").append(gateway)
-                .append("/api/v1/auth/tiktok/authorize\n");
-        out.append("     Open the authorization_url in a browser, pick \"Demo Creator\" and press Authorize.\n");
-        out.append("  The README's tour goes on from there: upload a video, schedule it, watch it publish.\n");
+        out.append("\nStart here: open ").append(gateway).append("/app/ , create an account, then Accounts ->\n")
+                .append("  \"Connect a TikTok account\": pick \"Demo Creator\" on the sandbox's consent page and press\n")
+                .append("  Authorize; TikTok sends you back to the app. The README has the same tour with curl.\n");
         out.append("\nLogs: ").append(logs).append("\nPress Ctrl-C to stop everything.\n");
         return out.toString();
     }

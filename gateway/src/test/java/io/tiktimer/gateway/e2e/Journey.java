@@ -138,9 +138,11 @@ final class Journey {
             }
             String callback = request.when().post("/v2/auth/authorize/").then().statusCode(302)
                     .extract().header("Location");
-            String result = given().urlEncodingEnabled(false).redirects().follow(false).cookies(binding)
-                    .when().get(callback).then().statusCode(200).extract().asString();
-            assertThat(result).containsIgnoringCase("connected").doesNotContainIgnoringCase("already");
+            // ./run sends the browser back to the web app's Accounts page, which shows the outcome
+            String backToTheApp = given().urlEncodingEnabled(false).redirects().follow(false).cookies(binding)
+                    .when().get(callback).then().statusCode(303).extract().header("Location");
+            assertThat(backToTheApp).contains("/app/accounts?").contains("tiktok=connected")
+                    .contains("account_id=");
             List<Map<String, Object>> accounts = given().auth().oauth2(token)
                     .when().get("/api/v1/tiktok/accounts").then().statusCode(200).extract().path("$");
             return ((Number) accounts.get(accounts.size() - 1).get("id")).longValue();
