@@ -160,7 +160,7 @@ try {
     await heading(page, `Welcome, ${username}`);
     assert.equal(new URL(page.url()).pathname, '/app/home');
     const nav = page.getByRole('navigation', { name: 'Main' });
-    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Home', 'Posts', 'Accounts']);
+    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Home', 'Posts', 'Accounts', 'Settings']);
     await page.getByText(`${username}@example.com`).first().waitFor();
     await page.getByText('No posts yet.').waitFor();
     await assertAccessible(page, 'home');
@@ -282,6 +282,59 @@ try {
     await heading(page, 'Sign in to TikTimer');
     const cookies = await context.cookies(`${BASE_URL}/auth/refresh`);
     assert.equal(cookies.find((c) => c.name === 'tiktimer_refresh'), undefined, 'the cookie is cleared');
+  });
+
+  const NEW_PASSWORD = 'browser tests 2026, battery staple';
+  await check('Settings: a wrong current password is shown at its field; the right one changes the password', async () => {
+    await page.goto(`${APP}/sign-in`);
+    await page.getByLabel('Username or email').fill(username);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await heading(page, `Welcome, ${username}`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await heading(page, 'Settings');
+    await assertAccessible(page, 'settings');
+    await page.getByLabel('Current password').fill('not my password at all');
+    await page.getByLabel('New password').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    const current = page.getByLabel('Current password');
+    await page.waitForFunction(() => document.querySelector('#root [aria-invalid="true"]') !== null, null, { timeout: 30_000 });
+    assert.equal(await current.getAttribute('aria-invalid'), 'true');
+    assert.match(await description(current), /current password/i);
+    await current.fill(PASSWORD);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Your password is changed.').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: `${SHOTS}/settings-desktop.png`, fullPage: true });
+  });
+
+  await check('Settings: the new password signs in, the old one does not', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await heading(page, 'Sign in to TikTimer');
+    await page.getByLabel('Username or email').fill(username);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: /incorrect|invalid/i }).waitFor({ timeout: 30_000 });
+    await page.getByLabel('Password').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // signing in again leads back to the page the user was on
+    await heading(page, 'Settings');
+  });
+
+  await check('Settings: deleting the account needs the username typed, then ends everything', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await heading(page, 'Settings');
+    const remove = page.getByRole('button', { name: 'Delete my account' });
+    assert.equal(await remove.isDisabled(), true, 'disabled before the username is typed');
+    await page.getByLabel('Type your username to confirm').fill(`${username}x`);
+    assert.equal(await remove.isDisabled(), true, 'a different name does not enable it');
+    await page.getByLabel('Type your username to confirm').fill(username);
+    await remove.click();
+    await heading(page, 'Sign in to TikTimer');
+    await page.getByText('Your account is deleted').waitFor();
+    await page.getByLabel('Username or email').fill(username);
+    await page.getByLabel('Password').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: /incorrect|invalid/i }).waitFor({ timeout: 30_000 });
   });
 
   await context.close();

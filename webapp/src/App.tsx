@@ -9,6 +9,7 @@ import { SignUp } from './pages/SignUp';
 import { Home } from './pages/Home';
 import { Posts } from './pages/Posts';
 import { Accounts } from './pages/Accounts';
+import { Settings } from './pages/Settings';
 import { NotFound } from './pages/NotFound';
 
 // The legal pages are long and rarely read: they load on demand and stay out of the initial bundle.
@@ -48,6 +49,7 @@ export function App() {
           <Route path="home" element={<Home />} />
           <Route path="posts" element={<Posts />} />
           <Route path="accounts" element={<Accounts />} />
+          <Route path="settings" element={<Settings />} />
         </Route>
         <Route element={<PublicLayout />}>
           <Route path="*" element={<NotFound />} />

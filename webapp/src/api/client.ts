@@ -185,3 +185,13 @@ export async function tiktokAuthorizationUrl(): Promise<string> {
 
 export const disconnectAccount = (id: number) =>
   api<null>(`/api/v1/tiktok/accounts/${id}`, { method: 'DELETE' });
+
+/** Needs the current password; auth-service then ends every other session of the user. */
+export const changePassword = (currentPassword: string, password: string) =>
+  api<User>('/users/me', {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ current_password: currentPassword, password }),
+  });
+
+export const deleteAccount = () => api<null>('/users/me', { method: 'DELETE' });

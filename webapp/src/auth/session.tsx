@@ -4,20 +4,21 @@ import * as client from '../api/client';
 
 type Status = 'checking' | 'signed-in' | 'signed-out';
 /** Why the last session ended, so the sign-in page can say so. */
-type Ending = 'signed-out' | 'expired' | null;
+type Ending = 'signed-out' | 'expired' | 'deleted' | null;
 
 interface Session {
   status: Status;
   ending: Ending;
   signIn(username: string, password: string): Promise<void>;
-  signOut(): Promise<void>;
+  /** Ends the session; `deleted` after the account was deleted, so the sign-in page can say so. */
+  signOut(reason?: 'signed-out' | 'deleted'): Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
 
 /**
- * Knows whether someone is signed in. On start it tries to renew a session from the refresh cookie (a reload);
- * without that cookie mode in auth-service, a reload therefore signs the user out.
+ * Knows whether someone is signed in. On start it renews the session from auth-service's HttpOnly refresh cookie,
+ * which is how a reload keeps the user signed in.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>('checking');
@@ -43,14 +44,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setStatus('signed-in');
   }, []);
 
-  const signOut = useCallback(async () => {
+  const signOut = useCallback(async (reason: 'signed-out' | 'deleted' = 'signed-out') => {
     try {
       await client.signOut();
     } catch {
       // The server could not be told (offline, say); the tokens are forgotten here all the same.
     } finally {
       queries.clear();
-      setEnding('signed-out');
+      setEnding(reason);
       setStatus('signed-out');
     }
   }, [queries]);

@@ -29,6 +29,7 @@ export function AppShell() {
           <NavLink to="/home">Home</NavLink>
           <NavLink to="/posts">Posts</NavLink>
           <NavLink to="/accounts">Accounts</NavLink>
+          <NavLink to="/settings">Settings</NavLink>
         </nav>
         <div className="who">
           {user.data && (

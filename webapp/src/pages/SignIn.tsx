@@ -50,6 +50,9 @@ export function SignIn() {
     <section className="card narrow" aria-labelledby="signin-title">
       <h1 id="signin-title">Sign in to TikTimer</h1>
       {ending === 'signed-out' && <p role="status" className="notice">You are signed out.</p>}
+      {ending === 'deleted' && (
+        <p role="status" className="notice">Your account is deleted, and TikTimer is erasing everything it held.</p>
+      )}
       {ending === 'expired' && <p role="status" className="notice">Your session has ended. Please sign in again.</p>}
       {arrival.registered && <p role="status" className="notice">Your account is ready. Sign in to continue.</p>}
       <form onSubmit={onSubmit} noValidate>
