@@ -7,7 +7,7 @@
  */
 import { toApiError } from './problem';
 
-/** Sent on every session request; auth-service's cookie mode can require it as its CSRF check. */
+/** Sent on every session request: it asks auth-service for its cookie mode, which also requires it (CSRF check). */
 export const CSRF_HEADER = { 'X-Requested-With': 'TikTimer' } as const;
 
 export interface User {

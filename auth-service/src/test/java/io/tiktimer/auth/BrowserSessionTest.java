@@ -93,6 +93,16 @@ class BrowserSessionTest {
                 .body("code", equalTo("no_session_cookie"));
     }
 
+    /** Whatever a browser (or an attacker) puts into the cookie, the answer is a 401 problem that drops it. */
+    @Test
+    void aForgedCookieIsA401ProblemAndIsCleared() {
+        for (String forged : List.of("x", "not-a-token-" + "a".repeat(600), "%00%ff", "\"quoted\"")) {
+            Response answer = refreshByCookie(forged);
+            answer.then().statusCode(401).contentType("application/problem+json");
+            assertThat(sessionCookieHeader(answer)).as(forged).contains("Max-Age=0");
+        }
+    }
+
     @Test
     void logoutClearsTheCookieAndEndsWhatItHeld() {
         Api.Account account = Api.register("bye");

@@ -3,7 +3,6 @@ package io.tiktimer.auth.rest;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.tiktimer.auth.service.LoginService;
 import io.tiktimer.auth.service.AuthProblems;
-import io.tiktimer.servicekit.problem.Problems;
 import io.tiktimer.auth.service.ServiceClients;
 import io.tiktimer.auth.service.SessionService;
 import io.tiktimer.auth.service.TokenIssuer;

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * services, PostgreSQL, Kafka, S3, the TikTok sandbox, and the gateway serving the app Quinoa built into its jar),
  * then the browser tests in {@code webapp/e2e/run.mjs} ({@code npm run e2e}) drive it through the printed gateway
  * URL: public pages with axe-core, sign-up with the API's field errors, the signed-in shell at desktop and phone
- * width, sign-out ending the session on the server, keyboard-only sign-in. Screenshots land in
+ * width, connecting the sandbox's demo creator through its consent page, sign-out ending the session on the server,
+ * keyboard-only sign-in, a reload keeping the session (HttpOnly cookie), password change and account deletion. Screenshots land in
  * {@code gateway/target/screenshots}. npm packages (playwright-core, the Chromium of @sparticuz/chromium, axe-core)
  * are the ones Quinoa's {@code npm ci} installed during package.
  */
