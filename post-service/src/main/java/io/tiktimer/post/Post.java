@@ -80,6 +80,11 @@ public class Post {
     public String errorCode;
     @Column(name = "error_message")
     public String errorMessage;
+    /** The declaration the user agreed to when scheduling (TikTok's audit), and when; null when none was given. */
+    @Column(name = "consent_declaration")
+    public String consentDeclaration;
+    @Column(name = "consented_at")
+    public Instant consentedAt;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

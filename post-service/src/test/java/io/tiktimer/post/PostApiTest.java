@@ -248,6 +248,53 @@ class PostApiTest {
     }
 
     @Test
+    void theConsentGivenOnThePostingScreenIsKeptAndAChangedDisclosureDropsIt() throws Exception {
+        long user = Fixtures.newId();
+        long account = Fixtures.newId();
+        Fixtures.announceAccount(dataSource, codec.mapper(), account, user, AccountStatus.CONNECTED);
+        long media = Fixtures.uploadVideo(user, TestMedia.mp4(10, 1080, 1920, 30));
+        String plain = "By posting, you agree to TikTok's Music Usage Confirmation.";
+        String branded = "By posting, you agree to TikTok's Branded Content Policy and Music Usage Confirmation.";
+        Map<String, Object> post = Map.of("content", "x", "scheduled_time", "2030-01-01T00:00:00Z",
+                "media_ids", List.of(media), "privacy_level", "PUBLIC_TO_EVERYONE", "brand_organic_toggle", true,
+                "consent_declaration", plain);
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Response created = given().auth().oauth2(Fixtures.token(user)).contentType(ContentType.JSON).body(post)
+                .when().post("/posts").then().statusCode(201)
+                .body("consent_declaration", equalTo(plain)).body("consented_at", notNullValue())
+                .extract().response();
+        assertThat(Instant.parse(created.jsonPath().getString("consented_at"))).isBetween(before.minusSeconds(1), Instant.now());
+        long id = created.jsonPath().getLong("id");
+
+        // a declaration that does not fit the disclosure is refused, and the stored consent stays as it was
+        given().auth().oauth2(Fixtures.token(user)).contentType(ContentType.JSON)
+                .body(Map.of("brand_content_toggle", true, "consent_declaration", plain))
+                .when().patch("/posts/" + id).then().statusCode(422)
+                .body("violations.field", equalTo(List.of("consent_declaration")))
+                .body("violations[0].message", containsString("Branded Content Policy"));
+        given().auth().oauth2(Fixtures.token(user)).contentType(ContentType.JSON)
+                .body(Map.of("content", "x", "scheduled_time", "2030-01-01T00:00:00Z", "media_ids", List.of(media),
+                        "privacy_level", "PUBLIC_TO_EVERYONE", "consent_declaration", branded))
+                .when().post("/posts").then().statusCode(422)
+                .body("violations.field", equalTo(List.of("consent_declaration")));
+        given().auth().oauth2(Fixtures.token(user)).when().get("/posts/" + id).then().statusCode(200)
+                .body("consent_declaration", equalTo(plain)).body("brand_content_toggle", equalTo(false));
+
+        // editing the caption keeps the consent; changing the disclosure without a new one drops it
+        given().auth().oauth2(Fixtures.token(user)).contentType(ContentType.JSON).body(Map.of("content", "y"))
+                .when().patch("/posts/" + id).then().statusCode(200).body("consent_declaration", equalTo(plain));
+        given().auth().oauth2(Fixtures.token(user)).contentType(ContentType.JSON)
+                .body(Map.of("brand_content_toggle", true))
+                .when().patch("/posts/" + id).then().statusCode(200)
+                .body("consent_declaration", nullValue()).body("consented_at", nullValue());
+        // and consenting again to the branded declaration records it
+        given().auth().oauth2(Fixtures.token(user)).contentType(ContentType.JSON)
+                .body(Map.of("consent_declaration", branded))
+                .when().patch("/posts/" + id).then().statusCode(200)
+                .body("consent_declaration", equalTo(branded)).body("consented_at", notNullValue());
+    }
+
+    @Test
     void listingFiltersSortsAndPaginatesButStaysAnArray() {
         long user = Fixtures.newId();
         String token = Fixtures.token(user);

@@ -17,6 +17,7 @@ public final class PostMapper {
                 p.brandContentToggle, p.brandOrganicToggle, p.aigc, p.videoCoverTimestampMs, p.photoCoverIndex,
                 p.timeZone, p.attempt,
                 p.status == PostStatus.SCHEDULED && p.attempt > 0 ? p.dueAt : null,
-                p.publishId, p.publishOutcome, p.publicPostId, p.shareUrl, p.publishedAt, p.errorCode, p.errorMessage);
+                p.publishId, p.publishOutcome, p.publicPostId, p.shareUrl, p.publishedAt, p.errorCode, p.errorMessage,
+                p.consentDeclaration, p.consentedAt);
     }
 }

@@ -32,11 +32,15 @@ public record PostRequest(
         @Schema(description = "AI-generated content label") Boolean isAigc,
         Integer videoCoverTimestampMs,
         Integer photoCoverIndex,
-        @Schema(description = "IANA time zone, e.g. Europe/Berlin") String timeZone) {
+        @Schema(description = "IANA time zone, e.g. Europe/Berlin") String timeZone,
+        @Schema(description = "The declaration the user agreed to on the posting screen, stored with the time of "
+                + "consent; it must name TikTok's Branded Content Policy exactly when brand_content_toggle is on. "
+                + "Changing the disclosure without a new declaration clears the stored consent",
+                example = "By posting, you agree to TikTok's Music Usage Confirmation.") String consentDeclaration) {
 
     /** The original API's create body. */
     public static PostRequest of(String content, String scheduledTime, String platform) {
         return new PostRequest(content, scheduledTime, platform, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 }

@@ -41,5 +41,7 @@ public record PostResponse(
         String shareUrl,
         Instant publishedAt,
         String errorCode,
-        String errorMessage) {
+        String errorMessage,
+        @Schema(description = "The declaration agreed to when the post was scheduled; null if none was given") String consentDeclaration,
+        Instant consentedAt) {
 }

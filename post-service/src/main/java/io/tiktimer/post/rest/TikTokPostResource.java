@@ -79,7 +79,7 @@ public class TikTokPostResource {
         boolean inbox = mode != null && "inbox".equalsIgnoreCase(mode.trim());
         PostRequest request = new PostRequest(content, scheduledTime, "tiktok", null, accountId, null, mode,
                 privacyLevel != null ? privacyLevel : inbox ? null : "SELF_ONLY", null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
         // check everything but the video first, so a refused post costs no upload
         posts.check(user.id(), request, PostService.Origin.SEED_FORM);
         Media m;
@@ -93,7 +93,7 @@ public class TikTokPostResource {
             throw Problems.invalid("video", Problems.In.FORM, "must be a video (MP4, MOV or WebM)");
         }
         PostRequest withMedia = new PostRequest(content, scheduledTime, "tiktok", null, accountId, List.of(m.id), mode,
-                request.privacyLevel(), null, null, null, null, null, null, null, null, null, null);
+                request.privacyLevel(), null, null, null, null, null, null, null, null, null, null, null);
         PostService.PostView view;
         try {
             view = posts.create(user.id(), withMedia, PostService.Origin.SEED_FORM);

@@ -354,12 +354,16 @@ public class PostService {
         if (r.allowStitch() != null) {
             p.disableStitch = !r.allowStitch();
         }
+        boolean brandedBefore = p.brandContentToggle;
+        boolean organicBefore = p.brandOrganicToggle;
         if (r.brandContentToggle() != null) {
             p.brandContentToggle = r.brandContentToggle();
         }
         if (r.brandOrganicToggle() != null) {
             p.brandOrganicToggle = r.brandOrganicToggle();
         }
+        Consent.apply(p, r.consentDeclaration(),
+                p.brandContentToggle != brandedBefore || p.brandOrganicToggle != organicBefore, in, Instant.now());
         if (r.isAigc() != null) {
             p.aigc = r.isAigc();
         }
