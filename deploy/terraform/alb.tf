@@ -1,5 +1,5 @@
 ################################################################################
-# ALB: TLS termination and path routing (the gateway's route table, local.alb_routes)
+# ALB: TLS termination and path routing (the gateway's route table and the web app, local.alb_routes)
 ################################################################################
 
 resource "aws_lb" "main" {
@@ -16,10 +16,11 @@ resource "aws_lb" "main" {
 }
 
 resource "aws_lb_target_group" "service" {
-  for_each = toset(["auth-service", "tiktok-service", "post-service"])
+  # Every public entry of local.services (the three API services and the gateway); ecs.tf attaches each to its service.
+  for_each = { for name, service in local.services : name => service if service.public }
 
-  name                 = "${local.name}-${each.value}"
-  port                 = local.services[each.value].port
+  name                 = "${local.name}-${each.key}"
+  port                 = each.value.port
   protocol             = "HTTP"
   target_type          = "ip"
   vpc_id               = module.vpc.vpc_id
@@ -63,7 +64,9 @@ resource "aws_lb_listener" "https" {
     type = "fixed-response"
 
     fixed_response {
-      content_type = "application/problem+json"
+      # An ALB fixed response may only be text/plain, text/css, text/html, application/javascript or
+      # application/json (AWS refuses problem+json), so the problem shape is sent as application/json.
+      content_type = "application/json"
       message_body = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}"
       status_code  = "404"
     }

@@ -142,8 +142,9 @@ resource "aws_ecs_service" "service" {
   }
 
   network_configuration {
-    subnets          = module.vpc.private_subnets
-    security_groups  = [aws_security_group.tasks.id]
+    subnets = module.vpc.private_subnets
+    # The gateway has a group of its own that RDS and MSK do not admit (main.tf).
+    security_groups  = [each.key == "gateway" ? aws_security_group.gateway.id : aws_security_group.tasks.id]
     assign_public_ip = false
   }
 

@@ -54,10 +54,15 @@ data "aws_iam_policy_document" "execution" {
     resources = ["${aws_cloudwatch_log_group.service[each.key].arn}:*"]
   }
 
-  statement {
-    sid       = "ReadOwnSecrets"
-    actions   = ["secretsmanager:GetSecretValue"]
-    resources = distinct([for ref in values(each.value.secrets) : aws_secretsmanager_secret.secret[split(":", ref)[0]].arn])
+  # IAM refuses a statement without resources, and the gateway reads no secret.
+  dynamic "statement" {
+    for_each = length(each.value.secrets) > 0 ? [each.key] : []
+
+    content {
+      sid       = "ReadOwnSecrets"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = distinct([for ref in values(each.value.secrets) : aws_secretsmanager_secret.secret[split(":", ref)[0]].arn])
+    }
   }
 }
 

@@ -1,9 +1,10 @@
 ################################################################################
 # TikTimer on ECS Fargate: one root module.
 #
-# The ALB plays the gateway's role: its path rules (alb.tf, local.alb_routes) mirror
-# gateway/src/main/resources/routes.yaml. Services reach each other through Cloud Map DNS
-# (<service>.<name>.internal). deploy/src/test checks these descriptors against the code.
+# The ALB routes the API: its path rules (alb.tf, local.alb_routes) mirror gateway/src/main/resources/routes.yaml and
+# send each API path straight to its service. The gateway runs as a service of its own only to serve the web app
+# (/app/ and the root). Services reach each other through Cloud Map DNS (<service>.<name>.internal).
+# deploy/src/test checks these descriptors against the code.
 ################################################################################
 
 data "aws_availability_zones" "available" {
@@ -28,6 +29,9 @@ locals {
   auth_url            = "http://auth-service.${local.discovery_namespace}:8082"
   jwks_url            = "http://auth-service.${local.discovery_namespace}:8082/.well-known/jwks.json"
   tiktok_service_url  = "http://tiktok-service.${local.discovery_namespace}:8083"
+  # Only the gateway calls these two.
+  post_service_url     = "http://post-service.${local.discovery_namespace}:8084"
+  publisher_worker_url = "http://publisher-worker.${local.discovery_namespace}:8085"
 
   db_name             = "tiktimer"
   db_url              = "jdbc:postgresql://${aws_db_instance.main.address}:5432/tiktimer?sslmode=require"
@@ -85,6 +89,8 @@ locals {
         TIKTOK_AUTH_BASE_URL    = "https://www.tiktok.com"
         TIKTOK_API_BASE_URL     = "https://open.tiktokapis.com"
         TIKTOK_REDIRECT_URI     = local.tiktok_redirect_uri
+        # After TikTok's consent the browser goes back to the web app, which shows the outcome.
+        TIKTOK_CLIENT_REDIRECT_URL = "https://${var.public_hostname}/app/accounts"
       }
       secrets = {
         DB_PASSWORD                = "db-tiktok-service"
@@ -142,9 +148,28 @@ locals {
         SERVICE_CLIENT_SECRET = "service-client-publisher-worker"
       }
     }
+    # Serves the web app built into its image; the ALB sends it nothing but the web app's paths (alb_routes). It
+    # still gets every service's address: it does not start without them, and its /health and /openapi ask them.
+    gateway = {
+      port   = 8080
+      public = true
+      spot   = false
+      s3     = "none"
+      environment = {
+        PORT                 = "8080"
+        AUTH_SERVICE_URL     = local.auth_url
+        POST_SERVICE_URL     = local.post_service_url
+        TIKTOK_SERVICE_URL   = local.tiktok_service_url
+        PUBLISHER_WORKER_URL = local.publisher_worker_url
+      }
+      secrets = {}
+    }
   }
 
-  # Public routes: the ALB's copy of gateway/src/main/resources/routes.yaml ("/x/**" matches /x and below).
+  # Public routes: the ALB's copy of gateway/src/main/resources/routes.yaml ("/x/**" matches /x and below), each
+  # straight to its service, then the web app: the gateway's /app/ and the root, which sends a browser there.
+  # API paths never pass through the gateway here: it would replace the ALB's X-Forwarded-For with the ALB's own
+  # address, and auth-service throttles sign-in by the client's (docs/operations.md).
   # Everything else, /internal/** and /oauth/token included, gets the listener's default 404.
   alb_routes = {
     "/register"                  = { service = "auth-service", priority = 100 }
@@ -157,6 +182,8 @@ locals {
     "/api/v1/tiktok/posts/**"    = { service = "post-service", priority = 220 }
     "/api/v1/auth/tiktok/**"     = { service = "tiktok-service", priority = 300 }
     "/api/v1/tiktok/accounts/**" = { service = "tiktok-service", priority = 310 }
+    "/"                          = { service = "gateway", priority = 400 }
+    "/app/**"                    = { service = "gateway", priority = 410 }
   }
 
   # Topics of io.tiktimer.contracts.Topics and the consumers' dead-letter topics. MSK creates them on first use
@@ -256,8 +283,17 @@ resource "aws_vpc_security_group_egress_rule" "alb_to_tasks" {
   ip_protocol                  = "tcp"
 }
 
-# All service tasks share one group: they may call each other on the service ports (Cloud Map DNS), and
-# RDS and MSK accept connections from this group only.
+resource "aws_vpc_security_group_egress_rule" "alb_to_gateway" {
+  security_group_id            = aws_security_group.alb.id
+  description                  = "ALB to gateway (web app)"
+  referenced_security_group_id = aws_security_group.gateway.id
+  from_port                    = local.services["gateway"].port
+  to_port                      = local.services["gateway"].port
+  ip_protocol                  = "tcp"
+}
+
+# All service tasks but the gateway share one group: they may call each other on the service ports (Cloud Map DNS),
+# and RDS and MSK accept connections from this group only.
 resource "aws_security_group" "tasks" {
   name        = "${local.name}-tasks"
   description = "TikTimer ECS tasks"
@@ -289,6 +325,50 @@ resource "aws_vpc_security_group_egress_rule" "tasks_all" {
   description       = "TikTok, AWS APIs (through NAT), RDS, MSK and other tasks"
   cidr_ipv4         = "0.0.0.0/0"
   ip_protocol       = "-1"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "tasks_from_gateway" {
+  security_group_id            = aws_security_group.tasks.id
+  description                  = "From the gateway on the service ports"
+  referenced_security_group_id = aws_security_group.gateway.id
+  from_port                    = 8082
+  to_port                      = 8085
+  ip_protocol                  = "tcp"
+}
+
+# The gateway needs neither the database nor Kafka, so it stays out of the tasks group that RDS and MSK admit.
+resource "aws_security_group" "gateway" {
+  name        = "${local.name}-gateway"
+  description = "TikTimer gateway task (web app)"
+  vpc_id      = module.vpc.vpc_id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "gateway_from_alb" {
+  security_group_id            = aws_security_group.gateway.id
+  description                  = "ALB to gateway"
+  referenced_security_group_id = aws_security_group.alb.id
+  from_port                    = local.services["gateway"].port
+  to_port                      = local.services["gateway"].port
+  ip_protocol                  = "tcp"
+}
+
+resource "aws_vpc_security_group_egress_rule" "gateway_to_tasks" {
+  security_group_id            = aws_security_group.gateway.id
+  description                  = "Gateway to the services on the service ports"
+  referenced_security_group_id = aws_security_group.tasks.id
+  from_port                    = 8082
+  to_port                      = 8085
+  ip_protocol                  = "tcp"
+}
+
+# Fargate pulls the image and ships the logs through the task's own network interface.
+resource "aws_vpc_security_group_egress_rule" "gateway_https" {
+  security_group_id = aws_security_group.gateway.id
+  description       = "ECR, CloudWatch Logs and ECS Exec (through NAT and the S3 endpoint)"
+  cidr_ipv4         = "0.0.0.0/0"
+  from_port         = 443
+  to_port           = 443
+  ip_protocol       = "tcp"
 }
 
 ################################################################################

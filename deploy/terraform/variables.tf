@@ -79,6 +79,7 @@ variable "service_sizes" {
     tiktok-service   = { cpu = 256, memory = 512, min_count = 2, max_count = 4 }
     post-service     = { cpu = 512, memory = 1024, min_count = 2, max_count = 6 }
     publisher-worker = { cpu = 512, memory = 1024, min_count = 2, max_count = 6 }
+    gateway          = { cpu = 256, memory = 512, min_count = 2, max_count = 4 }
   }
 }
 

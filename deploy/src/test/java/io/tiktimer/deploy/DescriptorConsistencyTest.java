@@ -1,5 +1,6 @@
 package io.tiktimer.deploy;
 
+import static io.tiktimer.deploy.Descriptors.ECS_SERVICES;
 import static io.tiktimer.deploy.Descriptors.QUARKUS_SERVICES;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,27 +8,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tiktimer.contracts.Topics;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The deployment descriptors (docker-compose.yml, deploy/terraform, the Dockerfiles) agree with the code: every
  * deployable is deployed, every environment variable a service needs is set, ports, health paths and topics match,
- * and the ALB routes exactly the gateway's public routes. A descriptor that drifts from the code fails here instead
- * of at deployment time.
+ * the ALB routes exactly the gateway's public routes straight to their services, and the web app to the gateway. A
+ * descriptor that drifts from the code fails here instead of at deployment time.
  */
 class DescriptorConsistencyTest {
 
-    /** Deployables that only exist in compose: on AWS the ALB is the gateway and TikTok is the real one. */
-    private static final List<String> COMPOSE_ONLY = List.of("gateway", "tiktok-sandbox");
+    private static final String GATEWAY = "gateway";
+
+    /** Deployables that only exist in compose: on AWS TikTok is the real one. */
+    private static final List<String> COMPOSE_ONLY = List.of("tiktok-sandbox");
+
+    /** The ALB's limit of values in one path-pattern condition. */
+    private static final int ALB_PATTERNS_PER_CONDITION = 5;
 
     /**
      * Used only while gateway/src/main/resources/routes.yaml does not exist: the public routes as listed in issue 9.
@@ -53,7 +63,7 @@ class DescriptorConsistencyTest {
 
     @Test
     void everyDeployableHasAComposeService() {
-        List<String> deployables = new ArrayList<>(QUARKUS_SERVICES);
+        List<String> deployables = new ArrayList<>(ECS_SERVICES);
         deployables.addAll(COMPOSE_ONLY);
 
         assertThat(fieldNames(compose.path("services"))).as("compose services").containsAll(deployables);
@@ -62,7 +72,7 @@ class DescriptorConsistencyTest {
     @Test
     void everyServiceHasAnEcsTaskDefinitionAndService() {
         assertThat(ecsServices().keySet()).as("local.services in deploy/terraform/main.tf")
-                .containsExactlyInAnyOrderElementsOf(QUARKUS_SERVICES);
+                .containsExactlyInAnyOrderElementsOf(ECS_SERVICES);
 
         Map<String, Object> taskDefinition = Descriptors.terraformResource("ecs.tf", "aws_ecs_task_definition",
                 "service");
@@ -75,6 +85,20 @@ class DescriptorConsistencyTest {
                 .isEqualTo("local.services");
         assertThat(service.get("deployment_circuit_breaker")).as("circuit breaker with rollback")
                 .isEqualTo(Map.of("enable", true, "rollback", true));
+    }
+
+    @Test
+    void theImageWorkflowBuildsAnImageForEveryEcsService() {
+        // ECS pulls tiktimer/<service>:<tag>-native; a service the workflow does not build never starts on AWS
+        JsonNode matrix = Descriptors.yaml(Descriptors.repoRoot().resolve(".github/workflows/images.yml"))
+                .path("jobs").elements().next().path("strategy").path("matrix");
+        List<String> modules = new ArrayList<>();
+        matrix.path("module").forEach(m -> modules.add(m.asText()));
+        assertThat(modules).as("the module matrix of .github/workflows/images.yml")
+                .containsExactlyInAnyOrderElementsOf(ECS_SERVICES);
+        List<String> flavours = new ArrayList<>();
+        matrix.path("flavour").forEach(f -> flavours.add(f.asText()));
+        assertThat(flavours).as("image flavours").contains("native");
     }
 
     @Test
@@ -119,21 +143,22 @@ class DescriptorConsistencyTest {
 
     @Test
     void everyRequiredEnvironmentVariableIsSetInTheEcsTaskDefinition() {
-        Map<String, Map<String, Object>> services = ecsServices();
         Set<String> secretIds = Descriptors.terraformLocals().get("secrets") instanceof Map<?, ?> secrets
                 ? stringKeys(secrets) : Set.of();
-        for (String module : QUARKUS_SERVICES) {
+        for (String module : ECS_SERVICES) {
             Set<String> required = ServiceConfig.load(root, module).requiredEnvironment();
-            Set<String> environment = stringKeys((Map<?, ?>) services.get(module).get("environment"));
-            Map<?, ?> secrets = (Map<?, ?>) services.get(module).get("secrets");
+            Set<String> environment = stringKeys((Map<?, ?>) ecsService(module).get("environment"));
+            Map<?, ?> secrets = (Map<?, ?>) ecsService(module).get("secrets");
             Set<String> provided = new TreeSet<>(environment);
             provided.addAll(stringKeys(secrets));
             assertThat(provided)
                     .as("environment + secrets of local.services[\"%s\"] must set what %s reads without a default",
                             module, module)
                     .containsAll(required);
-            assertThat(environment).as(module + ": a variable is either plain or a secret, not both")
-                    .doesNotContainAnyElementsOf(stringKeys(secrets));
+            // The gateway reads no secret, and AssertJ refuses an empty "any of".
+            Set<String> both = new TreeSet<>(environment);
+            both.retainAll(stringKeys(secrets));
+            assertThat(both).as(module + ": a variable is either plain or a secret, not both").isEmpty();
             secrets.values().forEach(reference -> assertThat(secretIds)
                     .as(module + " secret reference " + reference + " names a secret of local.secrets")
                     .contains(String.valueOf(reference).split(":")[0]));
@@ -174,12 +199,12 @@ class DescriptorConsistencyTest {
     @Test
     void portsMatchWhatTheServicesListenOn() {
         Map<String, Map<String, Object>> services = ecsServices();
-        for (String module : QUARKUS_SERVICES) {
+        for (String module : ECS_SERVICES) {
             int port = ServiceConfig.load(root, module).port();
             Map<String, String> environment = Descriptors.composeEnvironment(compose.path("services").path(module));
             assertThat(environment.getOrDefault("PORT", String.valueOf(port))).as("compose PORT of " + module)
                     .isEqualTo(String.valueOf(port));
-            assertThat(((Number) services.get(module).get("port")).intValue()).as("ECS port of " + module)
+            assertThat(((Number) ecsService(module).get("port")).intValue()).as("ECS port of " + module)
                     .isEqualTo(port);
             Object ecsPort = ((Map<?, ?>) services.get(module).get("environment")).get("PORT");
             assertThat(ecsPort == null ? String.valueOf(port) : String.valueOf(ecsPort)).as("ECS PORT of " + module)
@@ -204,8 +229,9 @@ class DescriptorConsistencyTest {
         }
 
         String readiness = ServiceConfig.load(root, "auth-service").readinessPath();
-        QUARKUS_SERVICES.forEach(module -> assertThat(ServiceConfig.load(root, module).readinessPath())
-                .as("one readiness path for all services (the ECS and ALB checks use it)").isEqualTo(readiness));
+        ECS_SERVICES.forEach(module -> assertThat(ServiceConfig.load(root, module).readinessPath())
+                .as("one readiness path for all services and the gateway (the ECS and ALB checks use it)")
+                .isEqualTo(readiness));
         JsonNode healthCheck = ecsContainerDefinition().path("healthCheck");
         assertThat(String.join(" ", textValues(healthCheck.path("command")))).as("ECS container health check")
                 .contains("GET " + readiness + " ");
@@ -261,7 +287,9 @@ class DescriptorConsistencyTest {
                     .isTrue();
         });
 
-        assertThat(albServices).as("local.alb_routes (deploy/terraform/main.tf) against the gateway's route table")
+        Map<String, String> apiRoutes = new LinkedHashMap<>(albServices);
+        apiRoutes.values().removeIf(GATEWAY::equals);
+        assertThat(apiRoutes).as("local.alb_routes (deploy/terraform/main.tf) against the gateway's route table")
                 .containsExactlyInAnyOrderEntriesOf(gatewayRoutes);
 
         Map<String, Object> rule = Descriptors.terraformResource("alb.tf", "aws_lb_listener_rule", "route");
@@ -295,7 +323,161 @@ class DescriptorConsistencyTest {
         }
     }
 
+    // ---------------------------------------------------------------- web app
+
+    @Test
+    void theAlbSendsTheWebAppAndTheRootToTheGateway() {
+        String app = webAppRoot();
+        List<AlbRule> rules = albRules();
+        Set<String> gatewayPatterns = new TreeSet<>();
+        rules.stream().filter(rule -> rule.service().equals(GATEWAY)).forEach(rule -> gatewayPatterns.addAll(
+                rule.patterns()));
+        assertThat(gatewayPatterns).as("path patterns of the ALB rules (local.alb_routes) that forward to the gateway: "
+                        + "the root, which sends a browser to the web app, and the web app under %s "
+                        + "(quarkus.quinoa.ui-root-path)", app)
+                .containsExactlyInAnyOrder("/", app, app + "/*");
+
+        for (String path : List.of("/", app, app + "/", app + "/accounts", app + "/posts/12",
+                app + "/assets/index-3f2a1b.js")) {
+            assertThat(firstMatch(rules, path)).as("the ALB rule that answers " + path).isEqualTo(GATEWAY);
+        }
+        rules.forEach(rule -> assertThat(rule.patterns()).as("path patterns of the rule for " + rule.path()
+                + " (the ALB takes at most " + ALB_PATTERNS_PER_CONDITION + " per condition)")
+                .hasSizeLessThanOrEqualTo(ALB_PATTERNS_PER_CONDITION));
+    }
+
+    @Test
+    void theGatewayRunsOnEcsWithAHealthCheckOnItsReadinessPath() {
+        Map<String, Object> gateway = ecsService(GATEWAY);
+        ServiceConfig config = ServiceConfig.load(root, GATEWAY);
+        assertThat(((Number) gateway.get("port")).intValue()).as("ECS port of the gateway").isEqualTo(config.port());
+        assertThat(gateway.get("public")).as("the gateway gets a target group, whose health check the ALB runs, and "
+                + "its ECS service a load balancer (public = true)").isEqualTo(true);
+
+        JsonNode healthCheck = ecsContainerDefinition().path("healthCheck");
+        assertThat(String.join(" ", textValues(healthCheck.path("command"))))
+                .as("ECS container health check (the gateway's task runs it too)")
+                .contains("GET " + config.readinessPath() + " ");
+        Map<String, Object> targetGroup = Descriptors.terraformResource("alb.tf", "aws_lb_target_group", "service");
+        assertThat(((Map<?, ?>) targetGroup.get("health_check")).get("path"))
+                .as("ALB target group health check, the gateway's included")
+                .isEqualTo(config.readinessPath());
+    }
+
+    @Test
+    void theGatewayOnEcsReachesEveryServiceByItsInternalName() {
+        ServiceConfig config = ServiceConfig.load(root, GATEWAY);
+        Map<?, ?> environment = (Map<?, ?>) ecsService(GATEWAY).get("environment");
+        Pattern variable = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
+        Set<String> upstreams = new TreeSet<>();
+        for (String key : config.prodKeys()) {
+            if (!key.startsWith("gateway.services.")) {
+                continue;
+            }
+            String service = key.substring("gateway.services.".length());
+            upstreams.add(service);
+            Matcher reference = variable.matcher(config.prodValue(key));
+            assertThat(reference.matches()).as(key + " is read from one environment variable").isTrue();
+            int port = ((Number) ecsService(service).get("port")).intValue();
+            assertThat(String.valueOf(environment.get(reference.group(1))))
+                    .as("%s of the gateway's task: %s by its Cloud Map name and port", reference.group(1), service)
+                    .matches("http://" + Pattern.quote(service) + "\\.[a-z0-9.-]+\\.internal:" + port);
+        }
+        assertThat(upstreams).as("services the gateway is told about (gateway.services.*)")
+                .containsExactlyInAnyOrderElementsOf(QUARKUS_SERVICES);
+    }
+
+    @Test
+    void noApiPathOfTheRouteTableReachesTheGatewayOnAws() {
+        List<AlbRule> rules = albRules();
+        gatewayRoutes().forEach((path, service) -> {
+            for (String sample : samplePaths(path)) {
+                assertThat(firstMatch(rules, sample))
+                        .as("the ALB rule that answers %s (routes.yaml: %s -> %s); API traffic goes straight to the "
+                                + "service, never through the gateway", sample, path, service)
+                        .isEqualTo(service);
+            }
+        });
+    }
+
+    @Test
+    void afterTikTokConsentTheBrowserReturnsToTheWebApp() {
+        String app = webAppRoot();
+        Map<String, String> inCompose = Descriptors.composeEnvironment(compose.path("services")
+                .path("tiktok-service"));
+        Map<?, ?> onEcs = (Map<?, ?>) ecsService("tiktok-service").get("environment");
+        for (var environment : Map.of("compose", inCompose, "ECS", onEcs).entrySet()) {
+            Object redirect = environment.getValue().get("TIKTOK_CLIENT_REDIRECT_URL");
+            assertThat(redirect).as(environment.getKey() + " TIKTOK_CLIENT_REDIRECT_URL of tiktok-service").isNotNull();
+            URI target = URI.create(String.valueOf(redirect));
+            URI callback = URI.create(String.valueOf(environment.getValue().get("TIKTOK_REDIRECT_URI")));
+            assertThat(target.getPath()).as(environment.getKey() + ": the callback sends the browser into the web app")
+                    .startsWith(app + "/");
+            assertThat(target.getScheme() + "://" + target.getRawAuthority())
+                    .as(environment.getKey() + ": the web app is on the origin TikTok's callback comes back to")
+                    .isEqualTo(callback.getScheme() + "://" + callback.getRawAuthority());
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    /** One listener rule of aws_lb_listener_rule.route: an entry of local.alb_routes. */
+    private record AlbRule(String path, String service, int priority, List<String> patterns) {
+
+        boolean matches(String requestPath) {
+            return patterns.stream().anyMatch(pattern -> albWildcard(pattern).matcher(requestPath).matches());
+        }
+    }
+
+    /** The rules in the order the ALB tries them (lowest priority first). */
+    private List<AlbRule> albRules() {
+        List<AlbRule> rules = new ArrayList<>();
+        ((Map<?, ?>) locals.get("alb_routes")).forEach((path, route) -> rules.add(new AlbRule(String.valueOf(path),
+                String.valueOf(((Map<?, ?>) route).get("service")),
+                ((Number) ((Map<?, ?>) route).get("priority")).intValue(), albPatterns(String.valueOf(path)))));
+        rules.sort(Comparator.comparingInt(AlbRule::priority));
+        return rules;
+    }
+
+    /** The service the first matching rule forwards to, or "404" for the listener's default action. */
+    private static String firstMatch(List<AlbRule> rules, String path) {
+        return rules.stream().filter(rule -> rule.matches(path)).map(AlbRule::service).findFirst().orElse("404");
+    }
+
+    /** What aws_lb_listener_rule.route makes of a route: "/x/**" becomes /x and /x/*, anything else itself. */
+    private static List<String> albPatterns(String path) {
+        if (path.endsWith("/**")) {
+            String prefix = path.substring(0, path.length() - "/**".length());
+            return List.of(prefix, prefix + "/*");
+        }
+        return List.of(path);
+    }
+
+    /** The ALB's path-pattern syntax: case-sensitive, * is any run of characters, ? one character. */
+    private static Pattern albWildcard(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    /** Requests a route of routes.yaml must answer: the path, or for "/x/**" /x itself and paths below it. */
+    private static List<String> samplePaths(String route) {
+        if (!route.endsWith("/**")) {
+            return List.of(route);
+        }
+        String prefix = route.substring(0, route.length() - "/**".length());
+        return List.of(prefix, prefix + "/", prefix + "/1", prefix + "/1/2");
+    }
+
+    /** Where the gateway serves the web app: Quinoa's ui-root-path, without a trailing slash. */
+    private String webAppRoot() {
+        String configured = ServiceConfig.load(root, GATEWAY).prodValue("quarkus.quinoa.ui-root-path");
+        assertThat(configured).as("quarkus.quinoa.ui-root-path of the gateway").isNotBlank();
+        String path = configured.startsWith("/") ? configured : "/" + configured;
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
 
     private Map<String, String> gatewayRoutes() {
         Path routesFile = root.resolve("gateway/src/main/resources/routes.yaml");
@@ -314,6 +496,14 @@ class DescriptorConsistencyTest {
         Object services = locals.get("services");
         assertThat(services).as("local.services in deploy/terraform").isInstanceOf(Map.class);
         return (Map<String, Map<String, Object>>) services;
+    }
+
+    /** One entry of local.services: its ECS service, task definition and (if public) target group. */
+    private Map<String, Object> ecsService(String name) {
+        Map<String, Map<String, Object>> services = ecsServices();
+        assertThat(services.keySet()).as("local.services in deploy/terraform/main.tf has an entry for " + name)
+                .contains(name);
+        return services.get(name);
     }
 
     private static JsonNode ecsContainerDefinition() {

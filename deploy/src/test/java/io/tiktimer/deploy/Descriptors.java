@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The deployment descriptors as parsed documents: compose with Jackson YAML, Terraform with hcl4j. */
 final class Descriptors {
@@ -20,6 +21,9 @@ final class Descriptors {
     /** The services and their deployables, in one place so the tests and their messages agree. */
     static final List<String> QUARKUS_SERVICES = List.of("auth-service", "tiktok-service", "post-service",
             "publisher-worker");
+
+    /** What runs as an ECS service on AWS: the services, and the gateway, which serves the web app there. */
+    static final List<String> ECS_SERVICES = Stream.concat(QUARKUS_SERVICES.stream(), Stream.of("gateway")).toList();
 
     private Descriptors() {
     }

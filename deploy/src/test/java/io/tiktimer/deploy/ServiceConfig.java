@@ -47,7 +47,8 @@ record ServiceConfig(String module, Properties properties) {
         return Set.of(key.substring(1, key.indexOf('.')).split(","));
     }
 
-    private String prodValue(String key) {
+    /** The value of one property in the prod profile, or null. */
+    String prodValue(String key) {
         String prod = properties.getProperty("%prod." + key);
         return prod != null ? prod : properties.getProperty(key);
     }
