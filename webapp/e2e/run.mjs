@@ -19,6 +19,8 @@ const PASSWORD = 'browser tests 2026, correct horse';
 
 mkdirSync(SHOTS, { recursive: true });
 const results = [];
+/** The page the signed-in checks drive; a failing check leaves a screenshot of it. */
+let failurePage = null;
 
 async function check(name, body) {
   const started = Date.now();
@@ -28,6 +30,8 @@ async function check(name, body) {
     console.log(`ok      ${name} (${Date.now() - started} ms)`);
   } catch (error) {
     results.push({ name, ok: false });
+    // what the page showed when the check failed, for whoever reads the log
+    await failurePage?.screenshot({ path: `${SHOTS}/FAILED-${results.length}.png`, fullPage: true }).catch(() => {});
     console.log(`NOT OK  ${name}\n        ${String(error?.stack ?? error).split('\n').join('\n        ')}`);
   }
 }
@@ -132,6 +136,7 @@ try {
   const username = `web${Date.now().toString(36)}`;
   const context = await browser.newContext({ viewport: DESKTOP });
   const page = await context.newPage();
+  failurePage = page;
   let bearer = null;
   page.on('request', (request) => {
     const auth = request.headers()['authorization'];
@@ -160,7 +165,7 @@ try {
     await heading(page, `Welcome, ${username}`);
     assert.equal(new URL(page.url()).pathname, '/app/home');
     const nav = page.getByRole('navigation', { name: 'Main' });
-    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Home', 'Posts', 'Accounts', 'Settings']);
+    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Home', 'Posts', 'New post', 'Accounts', 'Settings']);
     await page.getByText(`${username}@example.com`).first().waitFor();
     await page.getByText('No posts yet.').waitFor();
     await assertAccessible(page, 'home');
@@ -204,6 +209,173 @@ try {
     await page.setViewportSize(PHONE);
     await assertFitsWidth(page, 'accounts');
     await page.screenshot({ path: `${SHOTS}/accounts-phone.png`, fullPage: true });
+    await page.setViewportSize(DESKTOP);
+  });
+
+  // ---- Post to TikTok: TikTok's Direct Post audit, point by point (../shared/reference/tiktok-ux-audit.md) ----
+  const MUSIC_ONLY = "By posting, you agree to TikTok's Music Usage Confirmation.";
+  const BRANDED = "By posting, you agree to TikTok's Branded Content Policy and Music Usage Confirmation.";
+  const VIDEO = process.env.E2E_VIDEO;
+  const LONG_VIDEO = process.env.E2E_LONG_VIDEO;
+  const api = async (path) => {
+    const response = await context.request.get(`${BASE_URL}${path}`, { headers: { Authorization: bearer } });
+    assert.equal(response.status(), 200, `GET ${path}`);
+    return response.json();
+  };
+  const publishButton = () => page.getByRole('button', { name: /^(Schedule|Publish)$/ });
+
+  await check('Post to TikTok opens with creator info fetched for it, nothing chosen and nothing ticked (audit 1a, 2b, 2c, 3a, 4)', async () => {
+    assert.ok(VIDEO && LONG_VIDEO, 'E2E_VIDEO and E2E_LONG_VIDEO name generated test videos');
+    const asked = page.waitForResponse((r) => r.url().endsWith('/creator-info') && r.request().method() === 'GET');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New post' }).click();
+    await heading(page, 'Post to TikTok');
+    const answer = await asked;
+    assert.equal(answer.status(), 200);
+    const offered = (await answer.json()).privacy_level_options;
+    await page.getByText('Posting as Demo Creator (@demo.creator)').waitFor();
+    const privacy = page.getByLabel('Who can view this post');
+    assert.equal(await privacy.inputValue(), '', 'no privacy level is preselected');
+    const labels = { PUBLIC_TO_EVERYONE: 'Everyone', MUTUAL_FOLLOW_FRIENDS: 'Friends', FOLLOWER_OF_CREATOR: 'Followers', SELF_ONLY: 'Only me' };
+    assert.ok(offered.includes('PUBLIC_TO_EVERYONE') && offered.includes('SELF_ONLY'), `creator_info offered ${offered}`);
+    assert.deepEqual(await privacy.locator('option').allTextContents(),
+      ['Choose who can view this post', ...offered.map((level) => labels[level])], 'the dropdown is creator_info\'s options, in its order');
+    for (const name of ['Allow Comment', 'Allow Duet', 'Allow Stitch']) {
+      const box = page.getByRole('checkbox', { name });
+      assert.equal(await box.isChecked(), false, `${name} is not ticked by default`);
+      assert.equal(await box.isEnabled(), true, `${name} is enabled for this creator`);
+    }
+    assert.equal(await page.getByRole('switch', { name: 'Disclose video content' }).isChecked(), false);
+    const body = await page.locator('main').textContent();
+    assert.ok(!body.includes('Promotional content') && !body.includes('Paid partnership'), 'no label prompt yet');
+    assert.equal((await page.locator('.declaration').textContent()).trim(), MUSIC_ONLY);
+    assert.match(await page.getByRole('link', { name: 'Music Usage Confirmation' }).getAttribute('href'), /^https:\/\/www\.tiktok\.com\//);
+    assert.equal(await publishButton().getAttribute('aria-disabled'), 'true');
+    assert.equal(await publishButton().getAttribute('title'), 'Add a video first.');
+    await assertAccessible(page, 'post to TikTok (empty)');
+  });
+
+  await check('Post to TikTok uploads the video with a progress bar and previews the file itself (audit 5a, 5b)', async () => {
+    // A slow uplink, so the progress bar is seen moving rather than only at its end.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 2_000_000,
+    });
+    await page.getByLabel('Choose a video or photos').setInputFiles(VIDEO);
+    const progress = page.getByRole('progressbar', { name: /^Uploading e2e-video/ });
+    await progress.waitFor({ timeout: 10_000 });
+    await page.waitForFunction(() => {
+      const bar = document.querySelector('progress');
+      return bar && bar.value > 0 && bar.value < 100;
+    }, null, { timeout: 20_000 });
+    assert.equal(await publishButton().getAttribute('title'), 'Wait until the upload has finished.');
+    await page.getByText('Uploaded and checked').waitFor({ timeout: 60_000 });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await page.getByText(/8\.0 MB|7\.6 MB/).first().waitFor();
+    // the preview plays the local file (blob:), or says the browser cannot play it; nothing else is shown in its place
+    const preview = page.locator('.preview video');
+    if (await preview.count()) {
+      assert.match(await preview.getAttribute('src'), /^blob:/);
+    } else {
+      await page.getByText(/This browser cannot play .* TikTok receives the file as it is\./).waitFor();
+    }
+    await assertAccessible(page, 'post to TikTok (video uploaded)');
+  });
+
+  await check('Post to TikTok: the disclosure, its labels, "Only me" and the declaration follow TikTok\'s rules (audit 3a, 3b, 4)', async () => {
+    await page.getByRole('switch', { name: 'Disclose video content' }).check();
+    assert.equal(await publishButton().getAttribute('title'),
+      'You need to indicate if your content promotes yourself, a third party, or both.');
+    assert.match(await description(publishButton()), /You need to indicate if your content promotes yourself/);
+    assert.equal(await page.getByText('Promotional content').count(), 0, 'no label before a box is ticked');
+    await page.getByRole('checkbox', { name: 'Your brand' }).check();
+    await page.getByText("Your photo/video will be labeled as 'Promotional content'").waitFor();
+    assert.equal((await page.locator('.declaration').textContent()).trim(), MUSIC_ONLY);
+    await page.getByRole('checkbox', { name: 'Branded content' }).check();
+    await page.getByText("Your photo/video will be labeled as 'Paid partnership'").waitFor();
+    assert.equal((await page.locator('.declaration').textContent()).trim(), BRANDED);
+    await page.getByRole('link', { name: 'Branded Content Policy' }).waitFor();
+    const onlyMe = page.getByLabel('Who can view this post').locator('option', { hasText: 'Only me' });
+    assert.equal(await onlyMe.isDisabled(), true, '"Only me" is disabled for branded content');
+    assert.equal(await onlyMe.getAttribute('title'), 'Branded content visibility cannot be set to private.');
+    await page.screenshot({ path: `${SHOTS}/composer-branded-desktop.png`, fullPage: true });
+    // the other way round: "Only me" first disables "Branded content", saying why
+    await page.getByRole('checkbox', { name: 'Branded content' }).uncheck();
+    await page.getByLabel('Who can view this post').selectOption({ label: 'Only me' });
+    const branded = page.getByRole('checkbox', { name: 'Branded content' });
+    assert.equal(await branded.isDisabled(), true);
+    assert.match(await description(branded), /Branded content cannot be private/);
+    await page.getByRole('switch', { name: 'Disclose video content' }).uncheck();
+    assert.equal(await page.getByRole('checkbox', { name: 'Your brand' }).count(), 0, 'turning it off hides and clears the boxes');
+    await assertAccessible(page, 'post to TikTok (disclosure)');
+  });
+
+  let postId = null;
+  await check('Post to TikTok publishes only on the click, says TikTok is processing it, and shows its status until published (audit 5c, 5d, 5e)', async () => {
+    await page.getByLabel('Who can view this post').selectOption({ label: 'Everyone' });
+    await page.getByRole('checkbox', { name: 'Allow Comment' }).check();
+    await page.getByRole('radio', { name: 'Publish now' }).check();
+    assert.equal(await publishButton().getAttribute('aria-disabled'), 'false');
+    assert.deepEqual(await api('/posts'), [], 'nothing was sent before the click');
+    await page.screenshot({ path: `${SHOTS}/composer-desktop.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.waitForURL(/\/app\/posts\/\d+$/, { timeout: 30_000 });
+    postId = Number(new URL(page.url()).pathname.split('/').pop());
+    await page.getByText('Processing may take a few minutes before it is visible on your profile.').waitFor();
+    await page.locator('.status-card .badge', { hasText: 'published' }).waitFor({ timeout: 90_000 });
+    await page.getByText(`“${MUSIC_ONLY}” agreed`).waitFor();
+    const stored = await api(`/posts/${postId}`);
+    // TikTok reports the public post after moderation (the publisher looks again a minute later): until then the
+    // page says so, and the link appears once post-service has it
+    if (stored.share_url) {
+      await page.getByRole('link', { name: `View post ${postId} on TikTok` }).waitFor({ timeout: 20_000 });
+    } else {
+      await page.getByText('its address appears here once TikTok reports it').waitFor();
+    }
+    assert.equal(stored.status, 'published');
+    assert.equal(stored.privacy_level, 'PUBLIC_TO_EVERYONE');
+    assert.deepEqual([stored.allow_comment, stored.allow_duet, stored.allow_stitch], [true, false, false]);
+    assert.deepEqual([stored.brand_organic_toggle, stored.brand_content_toggle], [false, false]);
+    assert.equal(stored.consent_declaration, MUSIC_ONLY);
+    assert.ok(stored.consented_at, 'the time of consent is stored');
+    await assertAccessible(page, 'post detail (published)');
+    await page.screenshot({ path: `${SHOTS}/post-detail-desktop.png`, fullPage: true });
+    await page.getByRole('link', { name: '← All posts' }).click();
+    await heading(page, 'Posts');
+    await page.getByText('1 post. ').waitFor();
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: new RegExp(`^Post ${postId}: `) }) });
+    await row.getByText('published', { exact: true }).waitFor();
+  });
+
+  await check('Post to TikTok: comments the creator turned off are greyed out, and a video longer than the account may post is refused (audit 1c, 2c)', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
+    await page.getByRole('button', { name: 'Connect a TikTok account' }).click();
+    await page.getByRole('heading', { name: 'TikTok sandbox' }).waitFor({ timeout: 30_000 });
+    await page.getByLabel(/Quiet Creator/).check();
+    await page.getByRole('button', { name: 'Authorize' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your TikTok account is connected' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New post' }).click();
+    await heading(page, 'Post to TikTok');
+    const accountChoice = page.getByLabel('TikTok account');
+    assert.equal(await accountChoice.inputValue(), '', 'with two accounts, none is chosen for the user');
+    await accountChoice.selectOption({ label: 'Quiet Creator (@quiet.creator)' });
+    await page.getByText('Posting as Quiet Creator (@quiet.creator)').waitFor();
+    const comment = page.getByRole('checkbox', { name: 'Allow Comment' });
+    assert.equal(await comment.isDisabled(), true);
+    assert.equal(await comment.isChecked(), false);
+    assert.match(await description(comment), /turned off in this account's TikTok settings/);
+    assert.equal(await page.getByLabel('Who can view this post').locator('option', { hasText: 'Everyone' }).count(), 0,
+      'a private account is not offered "Everyone"');
+    await page.getByLabel('Choose a video or photos').setInputFiles(LONG_VIDEO);
+    // the generated video lasts 200 s give or take its frame rounding; what matters is the refusal against 180 s
+    const refusal = /This video is 3 min (1\d|20) s long; this account can post videos of at most 3 min\./;
+    await page.getByRole('alert').filter({ hasText: refusal }).waitFor({ timeout: 60_000 });
+    assert.match(await publishButton().getAttribute('title'), /cannot be posted: remove it, then choose another\./);
+    assert.equal(await publishButton().getAttribute('aria-disabled'), 'true');
+    await assertAccessible(page, 'post to TikTok (refused video)');
+    await page.screenshot({ path: `${SHOTS}/composer-refused-desktop.png`, fullPage: true });
+    await page.setViewportSize(PHONE);
+    await assertFitsWidth(page, 'post to TikTok');
+    await page.screenshot({ path: `${SHOTS}/composer-phone.png`, fullPage: true });
     await page.setViewportSize(DESKTOP);
   });
 

@@ -8,6 +8,8 @@ import { SignIn } from './pages/SignIn';
 import { SignUp } from './pages/SignUp';
 import { Home } from './pages/Home';
 import { Posts } from './pages/Posts';
+import { PostDetail } from './pages/PostDetail';
+import { Composer } from './composer/Composer';
 import { Accounts } from './pages/Accounts';
 import { Settings } from './pages/Settings';
 import { NotFound } from './pages/NotFound';
@@ -48,6 +50,8 @@ export function App() {
         >
           <Route path="home" element={<Home />} />
           <Route path="posts" element={<Posts />} />
+          <Route path="posts/new" element={<Composer />} />
+          <Route path="posts/:id" element={<PostDetail />} />
           <Route path="accounts" element={<Accounts />} />
           <Route path="settings" element={<Settings />} />
         </Route>

@@ -26,6 +26,28 @@ export interface Post {
   privacy_level: string | null;
   share_url: string | null;
   error_message: string | null;
+  error_code?: string | null;
+  created_at?: string;
+  updated_at?: string;
+  tiktok_account_id?: number | null;
+  media_ids?: number[];
+  media_type?: 'video' | 'photo' | null;
+  mode?: string;
+  title?: string | null;
+  allow_comment?: boolean;
+  allow_duet?: boolean;
+  allow_stitch?: boolean;
+  brand_content_toggle?: boolean;
+  brand_organic_toggle?: boolean;
+  is_aigc?: boolean;
+  attempt?: number;
+  next_attempt_at?: string | null;
+  publish_id?: string | null;
+  publish_outcome?: string | null;
+  public_post_id?: string | null;
+  published_at?: string | null;
+  consent_declaration?: string | null;
+  consented_at?: string | null;
 }
 
 interface TokenResponse {
@@ -77,7 +99,7 @@ async function send(path: string, init: RequestInit): Promise<Response> {
 }
 
 /** A request on behalf of the signed-in user; one 401 is answered by renewing the session once. */
-export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+export async function api<T>(path: string, init: RequestInit = {}, onResponse?: (response: Response) => void): Promise<T> {
   let response = await send(path, init);
   if (response.status === 401 && (await renewSession())) {
     response = await send(path, init);
@@ -90,6 +112,7 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   if (!response.ok) {
     throw toApiError(response.status, body, response.statusText);
   }
+  onResponse?.(response);
   return body as T;
 }
 
@@ -161,6 +184,30 @@ export async function signOut(): Promise<void> {
 export const me = () => api<User>('/users/me');
 export const listPosts = () => api<Post[]>('/posts/?size=50');
 
+export interface PostFilter {
+  status?: string;
+  accountId?: number;
+  page: number;
+  size: number;
+}
+
+export interface PostPage {
+  items: Post[];
+  total: number;
+}
+
+/** One page of the user's posts, oldest scheduled first, with the total that matches the filter (X-Total-Count). */
+export async function listPostPage(filter: PostFilter): Promise<PostPage> {
+  const query = new URLSearchParams({ page: String(filter.page), size: String(filter.size) });
+  if (filter.status) query.set('status', filter.status);
+  if (filter.accountId) query.set('tiktok_account_id', String(filter.accountId));
+  let total = 0;
+  const items = await api<Post[]>(`/posts?${query}`, {}, (response) => {
+    total = Number(response.headers.get('X-Total-Count') ?? '0');
+  });
+  return { items, total };
+}
+
 export interface TikTokAccount {
   id: number;
   open_id: string;
@@ -195,3 +242,125 @@ export const changePassword = (currentPassword: string, password: string) =>
   });
 
 export const deleteAccount = () => api<null>('/users/me', { method: 'DELETE' });
+
+export const getPost = (id: number) => api<Post>(`/posts/${id}`);
+
+export const createPost = (fields: Record<string, unknown>) =>
+  api<Post>('/posts', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(fields),
+  });
+
+export const updatePost = (id: number, fields: Record<string, unknown>) =>
+  api<Post>(`/posts/${id}`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(fields),
+  });
+
+export const deletePost = (id: number) => api<null>(`/posts/${id}`, { method: 'DELETE' });
+
+/** failed → scheduled now; an unconfirmed post only once the user said it is not on TikTok. */
+export const retryPost = (id: number, confirmNotPublished: boolean) =>
+  api<Post>(`/posts/${id}/retry`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(confirmNotPublished ? { confirm_not_published: true } : {}),
+  });
+
+/** tiktok-service's answer for the posting screen (TikTok's creator_info/query, asked when the screen opens). */
+export interface CreatorInfoAnswer {
+  account_id: number;
+  creator_username: string | null;
+  creator_nickname: string;
+  creator_avatar_url: string | null;
+  privacy_level_options: string[];
+  comment_disabled: boolean;
+  duet_disabled: boolean;
+  stitch_disabled: boolean;
+  max_video_post_duration_sec: number | null;
+  can_post: boolean;
+  cannot_post_reason: string | null;
+  fetched_at: string;
+}
+
+export const creatorInfo = (accountId: number) =>
+  api<CreatorInfoAnswer>(`/api/v1/tiktok/accounts/${accountId}/creator-info`);
+
+export interface Media {
+  id: number;
+  status: 'pending' | 'ready';
+  kind: 'video' | 'photo' | null;
+  container: string | null;
+  content_type: string | null;
+  filename: string | null;
+  size_bytes: number | null;
+  duration_seconds: number | null;
+  width: number | null;
+  height: number | null;
+  fps: number | null;
+  codec: string | null;
+  created_at: string;
+}
+
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+/**
+ * Uploads one file to /media as the raw request body, so the gateway and post-service stream it to S3 without
+ * holding it. XMLHttpRequest rather than fetch: fetch reports no upload progress, and a large video needs a progress
+ * bar. The signal aborts the upload; a 401 renews the session once, like {@link api}.
+ */
+export async function uploadMedia(
+  file: File,
+  onProgress: (progress: UploadProgress) => void,
+  signal?: AbortSignal,
+): Promise<Media> {
+  let answer = await sendFile(file, onProgress, signal);
+  if (answer.status === 401 && (await renewSession())) {
+    answer = await sendFile(file, onProgress, signal);
+  }
+  if (answer.status === 401) {
+    forget();
+    sessionEnded();
+  }
+  if (answer.status < 200 || answer.status >= 300) {
+    throw toApiError(answer.status, answer.body, answer.statusText);
+  }
+  return answer.body as Media;
+}
+
+interface XhrAnswer {
+  status: number;
+  statusText: string;
+  body: unknown;
+}
+
+function sendFile(file: File, onProgress: (progress: UploadProgress) => void, signal?: AbortSignal): Promise<XhrAnswer> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/media?filename=${encodeURIComponent(file.name)}`);
+    xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    if (accessToken) xhr.setRequestHeader('Authorization', `Bearer ${accessToken}`);
+    xhr.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
+    xhr.onload = () => {
+      let body: unknown = xhr.responseText;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        // not JSON: keep the text for the error message
+      }
+      resolve({ status: xhr.status, statusText: xhr.statusText, body });
+    };
+    xhr.onerror = () => reject(new Error('The upload was interrupted: check your connection and try again.'));
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(file);
+  });
+}
+
+export const deleteMedia = (id: number) => api<null>(`/media/${id}`, { method: 'DELETE' });

@@ -27,7 +27,8 @@ export function AppShell() {
         </Link>
         <nav aria-label="Main" className="mainnav">
           <NavLink to="/home">Home</NavLink>
-          <NavLink to="/posts">Posts</NavLink>
+          <NavLink to="/posts" end>Posts</NavLink>
+          <NavLink to="/posts/new">New post</NavLink>
           <NavLink to="/accounts">Accounts</NavLink>
           <NavLink to="/settings">Settings</NavLink>
         </nav>

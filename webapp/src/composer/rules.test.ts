@@ -21,6 +21,8 @@ import {
   titleCounter,
   toPostFields,
   aiGeneratedLabel,
+  inboxButton,
+  toInboxFields,
   type ComposerState,
   type CreatorInfo,
   type CreatorInfoResult,
@@ -251,7 +253,7 @@ describe.each(KINDS)('%s post', (kind) => {
 
     it('stores the declaration shown as what the user consented to', () => {
       const state = setBrandedContent(setDisclose(ready(kind), true), true);
-      expect(toPostFields(state, PUBLIC_ACCOUNT).declaration).toBe(branded);
+      expect(toPostFields(state, PUBLIC_ACCOUNT).consent_declaration).toBe(branded);
     });
   });
 
@@ -334,5 +336,28 @@ describe('photo only', () => {
     const over = ready('photo', { title: 'x'.repeat(91) });
     expect(titleCounter(over).over).toBe(true);
     expect(publishButton(over, CAN_POST).disabled).toBe(true);
+  });
+});
+
+describe('upload to inbox', () => {
+  for (const kind of ['video', 'photo'] as const) {
+    it(`${kind}: needs no privacy or disclosure choice, which the creator makes in the TikTok app`, () => {
+      const nothingChosen = { ...initialState(kind), mediaCount: 1, videoDurationSec: kind === 'video' ? 30 : null };
+      expect(publishButton(nothingChosen, CAN_POST).disabled).toBe(true);
+      expect(inboxButton(nothingChosen, CAN_POST)).toEqual({ disabled: false, reason: null });
+      expect(toInboxFields(nothingChosen)).not.toHaveProperty('privacy_level');
+      expect(toInboxFields(nothingChosen).mode).toBe('inbox');
+    });
+
+    it(`${kind}: still needs media, and stops when the creator cannot post`, () => {
+      expect(inboxButton({ ...initialState(kind), mediaCount: 0 }, CAN_POST).disabled).toBe(true);
+      const cannot: CreatorInfoResult = { ok: false, errorCode: 'spam_risk_too_many_posts' };
+      expect(inboxButton(ready(kind), cannot)).toEqual({ disabled: true, reason: postingBlock(cannot) });
+    });
+  }
+
+  it('refuses a video longer than the creator may post', () => {
+    const tooLong = ready('video', { videoDurationSec: 181 });
+    expect(inboxButton(tooLong, CAN_POST)).toEqual({ disabled: true, reason: durationProblem(tooLong, PUBLIC_ACCOUNT) });
   });
 });

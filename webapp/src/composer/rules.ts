@@ -370,6 +370,50 @@ export function toPostFields(state: ComposerState, info: CreatorInfo) {
     brand_organic_toggle: state.disclose && state.yourBrand,
     brand_content_toggle: state.disclose && state.brandedContent,
     is_aigc: state.aiGenerated,
-    declaration: declarationText(state),
+    consent_declaration: declarationText(state),
   };
 }
+
+// ---- Upload to inbox ------------------------------------------------------------------------------------------------
+
+/** Direct Post publishes with the choices made here; an inbox upload lands in the creator's TikTok inbox as a draft. */
+export type PostMode = 'direct_post' | 'inbox';
+
+/**
+ * An inbox upload is finished by the creator in the TikTok app, where TikTok itself asks who can view it, which
+ * interactions to allow and whether to disclose commercial content; the screen therefore asks only for what TikTok
+ * takes with the upload (the media and its caption), and the Direct Post rules for the other fields do not apply.
+ * The creator's limits still do: TikTok must let the creator post now, and the video must not be too long.
+ */
+export function inboxButton(state: ComposerState, creator: CreatorInfoResult): PublishButton {
+  const block = postingBlock(creator);
+  if (block || !creator.ok) {
+    return { disabled: true, reason: block };
+  }
+  if (state.mediaCount === 0) {
+    return { disabled: true, reason: state.kind === 'video' ? 'Add a video first.' : 'Add photos first.' };
+  }
+  const tooLong = durationProblem(state, creator.info);
+  if (tooLong) {
+    return { disabled: true, reason: tooLong };
+  }
+  if (captionCounter(state).over) {
+    return { disabled: true, reason: `The caption is longer than ${captionLimit(state.kind)} characters.` };
+  }
+  if (state.kind === 'photo' && titleCounter(state).over) {
+    return { disabled: true, reason: `The title is longer than ${PHOTO_TITLE_LIMIT} characters.` };
+  }
+  return { disabled: false, reason: null };
+}
+
+export function toInboxFields(state: ComposerState) {
+  return {
+    mode: 'inbox',
+    content: state.caption,
+    ...(state.kind === 'photo' ? { title: state.title } : {}),
+  };
+}
+
+/** What the creator does once an inbox upload has arrived. */
+export const INBOX_FINISH = 'Open the notification in the TikTok app to choose who can view it and to post it.';
+export const INBOX_NOTICE = `TikTok puts it in your TikTok inbox as a draft. ${INBOX_FINISH}`;

@@ -1,20 +1,74 @@
-import { useQuery } from '@tanstack/react-query';
-import { listPosts } from '../api/client';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { listAccounts, listPostPage } from '../api/client';
 import { useTitle } from '../components/useTitle';
 import { browserTimeZone, formatInZone } from '../time';
 
+const PAGE_SIZE = 25;
+const STATUSES = ['scheduled', 'draft', 'queued', 'publishing', 'published', 'failed', 'unconfirmed', 'cancelled'];
+
+/** The user's posts, filtered by state and account, a page at a time; the filter lives in the address. */
 export function Posts() {
   useTitle('Posts');
-  const posts = useQuery({ queryKey: ['posts'], queryFn: listPosts });
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status') ?? '';
+  const accountId = Number(params.get('account')) || undefined;
+  const page = Math.max(0, Number(params.get('page')) || 0);
+  const posts = useQuery({
+    queryKey: ['posts', { status, accountId, page }],
+    queryFn: () => listPostPage({ status: status || undefined, accountId, page, size: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  const accounts = useQuery({ queryKey: ['accounts'], queryFn: listAccounts });
   const zone = browserTimeZone();
+  const deleted = (useLocation().state as { deleted?: number } | null)?.deleted;
+  const total = posts.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const filtered = Boolean(status || accountId);
+
+  function update(change: Record<string, string | undefined>) {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(change)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (!('page' in change)) next.delete('page');
+    setParams(next);
+  }
+
   return (
     <div className="page">
       <h1>Posts</h1>
-      <p className="hint">Times in {zone}.</p>
+      <p><Link className="button primary" to="/posts/new">New post</Link></p>
+      {deleted && <p role="status" className="notice">Post {deleted} was deleted.</p>}
+      <div className="filters" role="search" aria-label="Filter posts">
+        <div className="field">
+          <label htmlFor="filter-status">Status</label>
+          <select id="filter-status" value={status} onChange={(e) => update({ status: e.target.value || undefined })}>
+            <option value="">All</option>
+            {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+          </select>
+        </div>
+        {(accounts.data?.length ?? 0) > 1 && (
+          <div className="field">
+            <label htmlFor="filter-account">Account</label>
+            <select id="filter-account" value={accountId ?? ''}
+              onChange={(e) => update({ account: e.target.value || undefined })}>
+              <option value="">All</option>
+              {accounts.data!.map((a) => (
+                <option key={a.id} value={a.id}>{a.display_name ?? a.username ?? `TikTok account ${a.id}`}</option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+      <p className="hint" aria-live="polite">
+        {posts.data ? `${total} ${total === 1 ? 'post' : 'posts'}${filtered ? ' match' : ''}. ` : ''}Times in {zone}.
+      </p>
       {posts.isPending && <p role="status">Loading…</p>}
       {posts.isError && <p role="alert" className="alert">Posts could not be loaded: {posts.error.message}</p>}
-      {posts.data && posts.data.length === 0 && <p>You have no posts yet.</p>}
-      {posts.data && posts.data.length > 0 && (
+      {posts.data && total === 0 && <p>{filtered ? 'No post matches this filter.' : 'You have no posts yet.'}</p>}
+      {posts.data && posts.data.items.length > 0 && (
         <div className="table-scroll" role="region" aria-label="Your posts" tabIndex={0}>
           <table>
             <thead>
@@ -26,7 +80,7 @@ export function Posts() {
               </tr>
             </thead>
             <tbody>
-              {posts.data.map((post) => (
+              {posts.data.items.map((post) => (
                 <tr key={post.id}>
                   <td>
                     <time dateTime={post.scheduled_time}>{formatInZone(post.scheduled_time, zone)}</time>
@@ -35,7 +89,11 @@ export function Posts() {
                     <span className={`badge status-${post.status}`}>{post.status}</span>
                     {post.error_message && <div className="small">{post.error_message}</div>}
                   </td>
-                  <td>{post.content || <span className="muted">(no caption)</span>}</td>
+                  <td>
+                    <Link to={`/posts/${post.id}`} aria-label={`Post ${post.id}: ${post.content || 'no caption'}`}>
+                      {post.content || <span className="muted">(no caption)</span>}
+                    </Link>
+                  </td>
                   <td>
                     {post.share_url ? (
                       <a href={post.share_url} target="_blank" rel="noreferrer">
@@ -50,6 +108,18 @@ export function Posts() {
             </tbody>
           </table>
         </div>
+      )}
+      {pages > 1 && (
+        <nav className="pager" aria-label="Pages of posts">
+          <button type="button" className="secondary" disabled={page === 0} onClick={() => update({ page: String(page - 1) })}>
+            Previous page
+          </button>
+          <span>Page {page + 1} of {pages}</span>
+          <button type="button" className="secondary" disabled={page + 1 >= pages}
+            onClick={() => update({ page: String(page + 1) })}>
+            Next page
+          </button>
+        </nav>
       )}
     </div>
   );

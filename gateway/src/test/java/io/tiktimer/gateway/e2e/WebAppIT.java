@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * then the browser tests in {@code webapp/e2e/run.mjs} ({@code npm run e2e}) drive it through the printed gateway
  * URL: public pages with axe-core, sign-up with the API's field errors, the signed-in shell at desktop and phone
  * width, connecting the sandbox's demo creator through its consent page, sign-out ending the session on the server,
- * keyboard-only sign-in, a reload keeping the session (HttpOnly cookie), password change and account deletion. Screenshots land in
+ * keyboard-only sign-in, a reload keeping the session (HttpOnly cookie), the "Post to TikTok" screen point by point
+ * of TikTok's audit up to a post published in the sandbox, password change and account deletion. Screenshots land in
  * {@code gateway/target/screenshots}. npm packages (playwright-core, the Chromium of @sparticuz/chromium, axe-core)
  * are the ones Quinoa's {@code npm ci} installed during package.
  */
@@ -53,6 +54,11 @@ class WebAppIT {
                 .redirectErrorStream(true);
         builder.environment().put("BASE_URL", stack.gateway());
         builder.environment().put("SCREENSHOT_DIR", screenshots.toString());
+        // Videos for the posting screen, generated as the other end-to-end tests generate theirs: an 8 MB one of
+        // 12 s (big enough for a throttled upload to show its progress) and one of 200 s, longer than the sandbox's
+        // quiet creator may post (180 s).
+        builder.environment().put("E2E_VIDEO", TestVideo.of(8_000_000, 12).file().toString());
+        builder.environment().put("E2E_LONG_VIDEO", TestVideo.of(2_000_000, 200).file().toString());
         Process browserTests = builder.start();
         StringBuilder output = new StringBuilder();
         Thread reader = new Thread(() -> {

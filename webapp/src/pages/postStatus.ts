@@ -1,0 +1,43 @@
+/** What each state of a post (post-service's state machine) means to the creator, and whether it can still change. */
+export const STATUS_TEXT: Record<string, string> = {
+  draft: 'A draft: it is not scheduled and will not be published until you schedule it.',
+  scheduled: 'Scheduled: TikTimer sends it to TikTok at the time below.',
+  queued: 'Due: a publisher is about to send it to TikTok.',
+  publishing: 'Sent to TikTok, which is processing it. This can take a few minutes.',
+  published: 'Published on TikTok.',
+  failed: 'Not published: TikTok or TikTimer refused it for the reason below. You can try again.',
+  unconfirmed:
+    'TikTimer lost track of this post while TikTok was handling it, so it may or may not be on TikTok. ' +
+    'Look at your TikTok profile before you post it again, or it may appear twice.',
+  cancelled: 'Cancelled: it will not be published.',
+};
+
+/**
+ * How often the post's page asks again, or false: every 2 s while the post moves by itself (or is about to), then
+ * every 15 s for a quarter of an hour after publishing while TikTok has not yet reported the public post (it does so
+ * after moderation, and the link to the post appears then).
+ */
+export function pollInterval(
+  post: { status: string; scheduled_time: string; share_url: string | null; published_at?: string | null },
+  now: Date,
+): number | false {
+  if (post.status === 'queued' || post.status === 'publishing') return 2000;
+  if (post.status === 'scheduled' && new Date(post.scheduled_time).getTime() - now.getTime() < 120_000) return 2000;
+  if (post.status === 'published' && !post.share_url && post.published_at
+    && now.getTime() - new Date(post.published_at).getTime() < 15 * 60_000) {
+    return 15_000;
+  }
+  return false;
+}
+
+/** post-service refuses edits from "queued" on: the post may already be at TikTok. */
+export function editable(status: string): boolean {
+  return ['draft', 'scheduled', 'failed', 'cancelled'].includes(status);
+}
+
+export const PRIVACY_TEXT: Record<string, string> = {
+  PUBLIC_TO_EVERYONE: 'Everyone',
+  MUTUAL_FOLLOW_FRIENDS: 'Friends',
+  FOLLOWER_OF_CREATOR: 'Followers',
+  SELF_ONLY: 'Only me',
+};
