@@ -295,6 +295,33 @@ class PostApiTest {
     }
 
     @Test
+    void theCountsPerStateCoverEveryStateAndOnlyTheCallersPosts() throws Exception {
+        long user = Fixtures.newId();
+        String token = Fixtures.token(user);
+        for (String status : List.of("draft", "draft", "scheduled")) {
+            given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("content", "c", "scheduled_time", "2031-02-0" + (status.equals("draft") ? 1 : 3) + "T10:00:00Z",
+                            "status", status))
+                    .when().post("/posts").then().statusCode(201);
+        }
+        long other = Fixtures.newId();
+        given().auth().oauth2(Fixtures.token(other)).contentType(ContentType.JSON)
+                .body(Map.of("content", "not mine", "scheduled_time", "2031-02-01T10:00:00Z", "status", "draft"))
+                .when().post("/posts").then().statusCode(201);
+
+        given().auth().oauth2(token).when().get("/posts/counts").then().statusCode(200)
+                .body("total", equalTo(3)).body("by_status.draft", equalTo(2)).body("by_status.scheduled", equalTo(1))
+                .body("by_status.published", equalTo(0)).body("by_status.unconfirmed", equalTo(0))
+                .body("by_status.size()", equalTo(8));
+        // the listing's time range applies
+        given().auth().oauth2(token).queryParam("from", "2031-02-02T00:00:00Z").when().get("/posts/counts").then()
+                .statusCode(200).body("total", equalTo(1)).body("by_status.draft", equalTo(0));
+        given().auth().oauth2(token).queryParam("to", "not a time").when().get("/posts/counts").then()
+                .statusCode(400).contentType("application/problem+json");
+        given().when().get("/posts/counts").then().statusCode(401);
+    }
+
+    @Test
     void listingFiltersSortsAndPaginatesButStaysAnArray() {
         long user = Fixtures.newId();
         String token = Fixtures.token(user);

@@ -2,6 +2,8 @@ package io.tiktimer.post.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.tiktimer.post.PostStatus;
 import io.tiktimer.post.mapping.PostMapper;
 import io.tiktimer.post.service.Dispatcher;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Map;
 
 @Path("/posts")
 @Tag(name = "Posts", description = "Scheduled posts (the original API's /posts, extended)")
@@ -111,6 +114,30 @@ public class PostResource {
                     .replaceQueryParam("size", n).build() + ">; rel=\"next\"");
         }
         return response.build();
+    }
+
+    @GET
+    @Path("/counts")
+    @Operation(summary = "How many of the caller's posts are in each state",
+            description = "Every state is present, zero included; filters as for the listing (without status).")
+    @APIResponse(responseCode = "200", description = "Counts per state and their total")
+    @APIResponse(responseCode = "400", description = "Invalid filter")
+    public PostCounts counts(@QueryParam("tiktok_account_id") Long accountId,
+                             @QueryParam("platform") String platform,
+                             @Parameter(description = "scheduled_time >= from (ISO-8601)") @QueryParam("from") String from,
+                             @Parameter(description = "scheduled_time < to (ISO-8601)") @QueryParam("to") String to) {
+        StorableText.require("platform", Problems.In.QUERY, platform);
+        PostService.Filter filter = new PostService.Filter(null, accountId, platform,
+                from == null ? null : PostService.parseFilterTime("from", from),
+                to == null ? null : PostService.parseFilterTime("to", to));
+        Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
+        posts.countsByStatus(user.id(), filter).forEach((status, n) -> byStatus.put(status.apiName(), n));
+        return new PostCounts(byStatus, byStatus.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /** Counts per state (by API name, in the state machine's order) and their sum. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record PostCounts(Map<String, Long> byStatus, long total) {
     }
 
     @GET

@@ -183,9 +183,30 @@ public class PostService {
      * caller has more posts than fit on this page (or asked past the end). A correlated subquery for the media ids
      * would make it one round trip, but PostgreSQL then runs an aggregate per row, which doubled its CPU per listing.
      */
-    public PostPage list(long userId, Filter f, int page, int size) {
-        StringBuilder where = new StringBuilder("p.userId = :user");
+    /**
+     * How many of the user's posts are in each state, every state present (zero included), within the filter's
+     * account, platform and time range; the filter's own status is ignored. One grouped query on
+     * {@code post_user_time_idx}'s leading column.
+     */
+    @Transactional
+    public Map<PostStatus, Long> countsByStatus(long userId, Filter f) {
         Map<String, Object> params = new HashMap<>();
+        String where = where(userId, new Filter(null, f.tiktokAccountId(), f.platform(), f.from(), f.to()), params);
+        var query = posts.getEntityManager().createQuery(
+                "select p.status, count(p) from Post p where " + where + " group by p.status", Object[].class);
+        params.forEach(query::setParameter);
+        Map<PostStatus, Long> counts = new java.util.EnumMap<>(PostStatus.class);
+        for (PostStatus s : PostStatus.values()) {
+            counts.put(s, 0L);
+        }
+        for (Object[] row : query.getResultList()) {
+            counts.put((PostStatus) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    private static String where(long userId, Filter f, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder("p.userId = :user");
         params.put("user", userId);
         if (f.status() != null) {
             where.append(" and p.status = :status");
@@ -207,6 +228,12 @@ public class PostService {
             where.append(" and p.scheduledTime < :to");
             params.put("to", f.to());
         }
+        return where.toString();
+    }
+
+    public PostPage list(long userId, Filter f, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(userId, f, params);
         EntityManager em = posts.getEntityManager();
         var query = em.createQuery("from Post p where " + where + " order by p.scheduledTime asc nulls last, p.id asc",
                         Post.class)
