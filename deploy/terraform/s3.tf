@@ -35,6 +35,20 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "media" {
 
 # Versioning on, noncurrent versions kept a few days: a buggy delete or overwrite of a scheduled post's video is
 # recoverable, at the cost of storing deleted videos for media_noncurrent_version_days.
+# The web app (served from the public hostname) uploads large files straight to the bucket with presigned PUTs and
+# shows media through presigned GETs; only that origin, only those methods. The signature in the URL still decides.
+resource "aws_s3_bucket_cors_configuration" "media" {
+  bucket = aws_s3_bucket.media.id
+
+  cors_rule {
+    allowed_origins = ["https://${var.public_hostname}"]
+    allowed_methods = ["PUT", "GET", "HEAD"]
+    allowed_headers = ["Content-Type"]
+    expose_headers  = ["ETag"]
+    max_age_seconds = 3000
+  }
+}
+
 resource "aws_s3_bucket_versioning" "media" {
   bucket = aws_s3_bucket.media.id
 

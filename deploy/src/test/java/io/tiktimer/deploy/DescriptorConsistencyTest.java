@@ -347,6 +347,15 @@ class DescriptorConsistencyTest {
     }
 
     @Test
+    void theMediaBucketLetsOnlyTheWebAppUploadWithPresignedUrls() {
+        Map<String, Object> cors = Descriptors.terraformResource("s3.tf", "aws_s3_bucket_cors_configuration", "media");
+        assertThat(cors).as("aws_s3_bucket_cors_configuration.media: the web app PUTs large files to S3").isNotNull();
+        String rule = String.valueOf(cors.get("cors_rule"));
+        // hcl4j renders the interpolation "https://${var.public_hostname}" as https://var.public_hostname
+        assertThat(rule).contains("allowed_origins=[https://var.public_hostname]").contains("PUT");
+    }
+
+    @Test
     void theGatewayRunsOnEcsWithAHealthCheckOnItsReadinessPath() {
         Map<String, Object> gateway = ecsService(GATEWAY);
         ServiceConfig config = ServiceConfig.load(root, GATEWAY);

@@ -66,10 +66,31 @@ public final class S3Server implements AutoCloseable {
 
     /** A server whose objects survive restarts, for the local run. {@code port} 0 picks a free port. */
     public static S3Server startPersistent(Path workDirectory, int port) {
-        return start(workDirectory, port > 0 ? port : Ports.free(), false);
+        return startPersistent(workDirectory, port, List.of());
+    }
+
+    /**
+     * As {@link #startPersistent(Path, int)}, answering the CORS preflight of these web origins: the web app uploads
+     * large files straight to S3 with a presigned PUT (POST /media/uploads), from the gateway's origin.
+     */
+    public static S3Server startPersistent(Path workDirectory, int port, List<String> browserOrigins) {
+        return start(workDirectory, port > 0 ? port : Ports.free(), false, browserOrigins);
+    }
+
+    /** A throw-away server that lets these web origins PUT with a presigned URL. */
+    public static S3Server startEphemeral(List<String> browserOrigins) {
+        try {
+            return start(Files.createTempDirectory("tiktimer-s3"), Ports.free(), true, browserOrigins);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static S3Server start(Path workDirectory, int port, boolean deleteOnClose) {
+        return start(workDirectory, port, deleteOnClose, List.of());
+    }
+
+    private static S3Server start(Path workDirectory, int port, boolean deleteOnClose, List<String> browserOrigins) {
         Path data = workDirectory.resolve("data");
         Path config = workDirectory.resolve("s3proxy.conf");
         Properties p = new Properties();
@@ -77,6 +98,13 @@ public final class S3Server implements AutoCloseable {
         p.setProperty("s3proxy.authorization", "aws-v2-or-v4");
         p.setProperty("s3proxy.identity", ACCESS_KEY);
         p.setProperty("s3proxy.credential", SECRET_KEY);
+        if (!browserOrigins.isEmpty()) {
+            // Only the listed origins, only what a presigned upload needs; the signature in the URL still decides.
+            p.setProperty("s3proxy.cors-allow-origins", String.join(" ", browserOrigins));
+            p.setProperty("s3proxy.cors-allow-methods", "PUT GET HEAD");
+            p.setProperty("s3proxy.cors-allow-headers", "Content-Type");
+            p.setProperty("s3proxy.cors-exposed-headers", "ETag");
+        }
         p.setProperty("jclouds.provider", "filesystem-nio2");
         p.setProperty("jclouds.filesystem.basedir", data.toString());
         try {

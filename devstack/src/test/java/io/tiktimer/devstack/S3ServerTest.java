@@ -70,4 +70,31 @@ class S3ServerTest {
             server.close();
         }
     }
+
+    @Test
+    void answersTheBrowsersPreflightOnlyForTheWebAppsOrigin() throws Exception {
+        S3Server server = S3Server.startEphemeral(java.util.List.of("http://localhost:8080")).createBucket("media");
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> allowed = client.send(preflight(server, "http://localhost:8080"), HttpResponse.BodyHandlers.ofString());
+            assertThat(allowed.statusCode()).isEqualTo(200);
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:8080");
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("PUT");
+
+            HttpResponse<String> foreign = client.send(preflight(server, "https://evil.example"), HttpResponse.BodyHandlers.ofString());
+            assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).as("no CORS grant for another site")
+                    .isEmpty();
+        } finally {
+            server.close();
+        }
+    }
+
+    private static HttpRequest preflight(S3Server server, String origin) {
+        return HttpRequest.newBuilder(URI.create(server.endpoint() + "/media/users/1/media/2"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "content-type")
+                .build();
+    }
 }

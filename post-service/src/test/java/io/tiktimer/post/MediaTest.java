@@ -25,6 +25,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 /** Uploads land in S3 only when their bytes are what TikTok takes. */
 @QuarkusTest
@@ -125,5 +126,26 @@ class MediaTest {
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
         given().auth().oauth2(Fixtures.token(user)).when().post("/media/" + id + "/complete").then().statusCode(200)
                 .body("status", equalTo("ready")).body("duration_seconds", equalTo(20.0f)).body("fps", equalTo(25.0f));
+    }
+
+    @Test
+    void theOwnerGetsAShortLivedAddressToShowVerifiedMediaAndNobodyElseDoes() throws Exception {
+        long user = Fixtures.newId();
+        byte[] video = TestMedia.mp4(10, 1080, 1920, 30);
+        long id = Fixtures.uploadVideo(user, video);
+        var preview = given().auth().oauth2(Fixtures.token(user)).when().get("/media/" + id + "/preview").then()
+                .statusCode(200).body("expires_at", notNullValue()).extract().jsonPath();
+        HttpResponse<byte[]> fetched = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(preview.getString("url"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(fetched.statusCode()).isEqualTo(200);
+        assertThat(fetched.body()).isEqualTo(video);
+        assertThat(fetched.headers().firstValue("Content-Type")).contains("video/mp4");
+
+        given().auth().oauth2(Fixtures.token(Fixtures.newId())).when().get("/media/" + id + "/preview").then()
+                .statusCode(404).contentType("application/problem+json");
+        long pending = given().auth().oauth2(Fixtures.token(user)).when().post("/media/uploads").then().statusCode(201)
+                .extract().jsonPath().getLong("media_id");
+        given().auth().oauth2(Fixtures.token(user)).when().get("/media/" + pending + "/preview").then().statusCode(404);
+        given().when().get("/media/" + id + "/preview").then().statusCode(401);
     }
 }

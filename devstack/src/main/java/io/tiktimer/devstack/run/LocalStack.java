@@ -1,6 +1,7 @@
 package io.tiktimer.devstack.run;
 
 import io.tiktimer.devstack.KafkaBroker;
+import io.tiktimer.devstack.Ports;
 import io.tiktimer.devstack.PostgresServer;
 import io.tiktimer.devstack.QuarkusAppProcess;
 import io.tiktimer.devstack.RepositoryLayout;
@@ -122,6 +123,8 @@ public final class LocalStack implements AutoCloseable {
             urls.put("kafka", kafka.bootstrapServers());
         }
 
+        // chosen before S3, which must know the web app's origin
+        int gatewayPort = s.port("TIKTIMER_GATEWAY_PORT", 8080);
         // S3
         Map<String, String> s3 = new HashMap<>();
         String bucket = s.get("MEDIA_BUCKET", MEDIA_BUCKET);
@@ -134,7 +137,9 @@ public final class LocalStack implements AutoCloseable {
             });
         } else {
             step("S3");
-            S3Server server = keep(S3Server.startPersistent(home.resolve("s3"), s.port("TIKTIMER_S3_PORT", 19000)));
+            // the web app, served by the gateway, uploads large files straight to S3 with presigned PUTs
+            S3Server server = keep(S3Server.startPersistent(home.resolve("s3"), s.port("TIKTIMER_S3_PORT", 19000),
+                    List.of("http://localhost:" + gatewayPort, "http://" + Ports.LOOPBACK + ":" + gatewayPort)));
             server.createBucket(bucket);
             s3.put("QUARKUS_S3_ENDPOINT_OVERRIDE", server.endpoint());
             s3.put("QUARKUS_S3_PATH_STYLE_ACCESS", "true");
@@ -144,7 +149,6 @@ public final class LocalStack implements AutoCloseable {
             urls.put("s3", server.endpoint());
         }
 
-        int gatewayPort = s.port("TIKTIMER_GATEWAY_PORT", 8080);
         String gateway = "http://localhost:" + gatewayPort;
         int authPort = s.port("TIKTIMER_AUTH_PORT", 8082);
         int tiktokPort = s.port("TIKTIMER_TIKTOK_PORT", 8083);

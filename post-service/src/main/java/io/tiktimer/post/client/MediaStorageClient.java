@@ -126,6 +126,12 @@ public class MediaStorageClient {
                 .putObjectRequest(r -> r.bucket(bucket()).key(key).contentType(contentType))).url();
     }
 
+    /** A short-lived address a browser can read the object from (a <video>/<img> cannot send a bearer token). */
+    public URL presignGet(String key, String contentType, Duration ttl) {
+        return presigner.presignGetObject(p -> p.signatureDuration(ttl)
+                .getObjectRequest(r -> r.bucket(bucket()).key(key).responseContentType(contentType))).url();
+    }
+
     public Optional<ResponseInputStream<GetObjectResponse>> open(String key) {
         try {
             return Optional.of(s3.getObject(b -> b.bucket(bucket()).key(key)));

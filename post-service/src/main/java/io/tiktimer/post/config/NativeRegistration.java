@@ -13,6 +13,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "io.tiktimer.post.client.TikTokAccountsClient$KnownAccount",
         "io.tiktimer.post.client.TikTokAccountsRestClient$ConnectedAccount",
         "io.tiktimer.post.messaging.OutboxWriter$Claimed",
+        "io.tiktimer.post.rest.MediaResource$PreviewResponse",
         "io.tiktimer.post.rest.MediaResource$UploadRequest",
         "io.tiktimer.post.rest.MediaResource$UploadResponse",
         "io.tiktimer.post.rest.MediaResponse",

@@ -159,6 +159,21 @@ public class MediaResource {
         return media.find(user.id(), id).map(MediaResponse::of).orElseThrow(() -> Problems.notFound("Media"));
     }
 
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record PreviewResponse(String url, Instant expiresAt) {
+    }
+
+    @GET
+    @Path("/{id}/preview")
+    @Operation(summary = "A short-lived address to show the media in a browser",
+            description = "A presigned S3 GET: an <img> or <video> cannot send the bearer token. Only verified media.")
+    @APIResponse(responseCode = "200", description = "The address and when it expires")
+    @APIResponse(responseCode = "404", description = "No such verified media for this user")
+    public PreviewResponse preview(@PathParam("id") long id) {
+        return media.preview(user.id(), id).map(p -> new PreviewResponse(p.url().toString(), p.expiresAt()))
+                .orElseThrow(() -> Problems.notFound("Media"));
+    }
+
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a media item and its S3 object")

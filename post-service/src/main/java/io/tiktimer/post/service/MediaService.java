@@ -109,6 +109,16 @@ public class MediaService {
     public record PresignedUpload(Media media, URL url, String contentType, Instant expiresAt) {
     }
 
+    /** Where the owner's browser may show a verified media item from, for as long as a presigned upload lasts. */
+    public Optional<Preview> preview(long userId, long id) {
+        return find(userId, id).filter(m -> m.status == MediaStatus.READY).map(m -> new Preview(
+                storage.presignGet(m.s3Key, m.contentType, config.media().presignTtl()),
+                Instant.now().plus(config.media().presignTtl())));
+    }
+
+    public record Preview(URL url, Instant expiresAt) {
+    }
+
     /**
      * Verifies a presigned upload by reading the object back through the same inspection as a streamed upload. A
      * rejected object is deleted and the media row removed.
