@@ -5,6 +5,7 @@
 // Screenshots go to SCREENSHOT_DIR (default target/screenshots). Exit code 0 = every check passed.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import { createRequire } from 'node:module';
 import chromium from '@sparticuz/chromium';
 import { chromium as playwright } from 'playwright-core';
@@ -56,6 +57,12 @@ async function assertFitsWidth(page, what) {
     innerWidth: window.innerWidth,
   }));
   assert.ok(scrollWidth <= innerWidth, `${what} is ${scrollWidth} px wide in a ${innerWidth} px window`);
+}
+
+/** The signed-in home: the calendar, with the user's name in the header. */
+async function signedInHome(page, username) {
+  await heading(page, 'Calendar');
+  await page.getByRole('banner').getByText(username, { exact: true }).waitFor();
 }
 
 async function heading(page, name) {
@@ -134,7 +141,8 @@ try {
   });
 
   const username = `web${Date.now().toString(36)}`;
-  const context = await browser.newContext({ viewport: DESKTOP });
+  // Europe/Berlin while the servers run UTC, so a time shown or sent in the wrong zone shows up
+  const context = await browser.newContext({ viewport: DESKTOP, timezoneId: 'Europe/Berlin' });
   const page = await context.newPage();
   failurePage = page;
   let bearer = null;
@@ -162,13 +170,13 @@ try {
   await check('sign up → signed in shell with navigation to pages that work', async () => {
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
-    await heading(page, `Welcome, ${username}`);
+    await signedInHome(page, username);
     assert.equal(new URL(page.url()).pathname, '/app/home');
     const nav = page.getByRole('navigation', { name: 'Main' });
-    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Home', 'Posts', 'New post', 'Accounts', 'Settings']);
-    await page.getByText(`${username}@example.com`).first().waitFor();
-    await page.getByText('No posts yet.').waitFor();
-    await assertAccessible(page, 'home');
+    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Calendar', 'Posts', 'New post', 'Media', 'Accounts', 'Settings']);
+    await page.locator('.fc-daygrid-day').first().waitFor();
+    assert.equal(await page.locator('.fc-event').count(), 0, 'a new user has no posts on the calendar');
+    await assertAccessible(page, 'calendar (empty)');
     await page.screenshot({ path: `${SHOTS}/home-desktop.png`, fullPage: true });
     await nav.getByRole('link', { name: 'Posts' }).click();
     await heading(page, 'Posts');
@@ -217,6 +225,7 @@ try {
   const BRANDED = "By posting, you agree to TikTok's Branded Content Policy and Music Usage Confirmation.";
   const VIDEO = process.env.E2E_VIDEO;
   const LONG_VIDEO = process.env.E2E_LONG_VIDEO;
+  const BIG_VIDEO = process.env.E2E_BIG_VIDEO;
   const api = async (path) => {
     const response = await context.request.get(`${BASE_URL}${path}`, { headers: { Authorization: bearer } });
     assert.equal(response.status(), 200, `GET ${path}`);
@@ -346,6 +355,200 @@ try {
     await row.getByText('published', { exact: true }).waitFor();
   });
 
+  // ---- Calendar: the signed-in home ----
+  const send = async (method, path, data) => {
+    const headers = { Authorization: bearer, ...(data ? { 'Content-Type': 'application/json' } : {}) };
+    const response = await context.request.fetch(`${BASE_URL}${path}`, { method, headers, data });
+    assert.ok(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`);
+    return response.json();
+  };
+  /** Drags with the mouse as a person does: press, move a little, move to the target, release. */
+  async function drag(source, target) {
+    const from = await source.boundingBox();
+    const to = await target.boundingBox();
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 8, from.y + from.height / 2 + 8, { steps: 4 });
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await page.mouse.up();
+  }
+  const dayCell = (date) => page.locator(`td.fc-daygrid-day[data-date="${date}"]`);
+  const onCalendar = (date, title) => dayCell(date).locator('.fc-event', { hasText: title });
+
+  await check('a post scheduled a minute ahead is on the calendar at its time, and its page turns to published without a reload', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New post' }).click();
+    await page.getByText('Posting as Demo Creator (@demo.creator)').waitFor();
+    await page.getByLabel('Choose a video or photos').setInputFiles(VIDEO);
+    await page.getByText('Uploaded and checked').waitFor({ timeout: 60_000 });
+    await page.getByLabel('Caption').fill('Scheduled from the browser #tiktimer');
+    await page.getByLabel('Who can view this post').selectOption({ label: 'Everyone' });
+    // the next full minute at least 20 s away, in the browser's zone (Europe/Berlin here, while the servers run UTC)
+    const { local, today, instant } = await page.evaluate(() => {
+      const at = new Date(Date.now() + 80_000);
+      at.setSeconds(0, 0);
+      const pad = (n) => String(n).padStart(2, '0');
+      const day = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+      return { local: `${day(at)}T${pad(at.getHours())}:${pad(at.getMinutes())}`, today: day(at), instant: at.getTime() };
+    });
+    assert.equal(await page.getByLabel('Time zone').inputValue(), 'Europe/Berlin', "the browser's zone is preselected");
+    await page.getByLabel('Date and time').fill(local);
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    await page.waitForURL(/\/app\/posts\/\d+$/, { timeout: 30_000 });
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    await page.getByText(/^Scheduled\. TikTimer sends it to TikTok at the time below/).waitFor();
+    const stored = await api(`/posts/${id}`);
+    assert.equal(new Date(stored.scheduled_time).getTime(), instant, 'the wall-clock time in Europe/Berlin is stored as its instant');
+    assert.equal(stored.time_zone, 'Europe/Berlin');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
+    await heading(page, 'Calendar');
+    const event = onCalendar(today, 'Scheduled from the browser');
+    await event.waitFor({ timeout: 20_000 });
+    assert.match(await event.textContent(), new RegExp(`^${local.slice(11)} Scheduled from the browser`));
+    assert.match(await event.getAttribute('class'), /status-scheduled/);
+    await assertAccessible(page, 'calendar (month, with a post)');
+    await page.screenshot({ path: `${SHOTS}/calendar-desktop.png`, fullPage: true });
+
+    await event.click();
+    await page.waitForURL(new RegExp(`/app/posts/${id}$`));
+    await page.evaluate(() => { window.__stillTheSamePage = true; });
+    await page.locator('.status-card .badge', { hasText: 'published' }).waitFor({ timeout: 150_000 });
+    assert.equal(await page.evaluate(() => window.__stillTheSamePage), true, 'no reload happened');
+    await page.getByText('TikTok publish id').waitFor();
+    assert.match(await page.locator('dd code').textContent(), /^v_pub_/);
+  });
+
+  await check('Calendar: dragging a post to another day moves it there; one that went out meanwhile snaps back with the API\'s reason', async () => {
+    const [account] = await api('/api/v1/tiktok/accounts');
+    const [first] = await api('/posts?status=published&size=1');
+    const month = await page.evaluate(() => {
+      const d = new Date();
+      const next = new Date(d.getFullYear(), d.getMonth() + 1, 1);
+      return `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}`;
+    });
+    const post = (content, day) => send('POST', '/posts', {
+      content, scheduled_time: `${month}-${day}T12:00:00`, time_zone: 'Europe/Berlin', tiktok_account_id: account.id,
+      media_ids: first.media_ids, privacy_level: 'SELF_ONLY',
+    });
+    const mover = await post('Moves a day later', '10');
+    const goner = await post('Goes out before the drag', '12');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
+    await heading(page, 'Calendar');
+    await page.getByRole('button', { name: /^Next/ }).click();
+    await onCalendar(`${month}-10`, 'Moves a day later').waitFor({ timeout: 20_000 });
+    await onCalendar(`${month}-12`, 'Goes out before the drag').waitFor();
+
+    await drag(onCalendar(`${month}-10`, 'Moves a day later'), dayCell(`${month}-11`));
+    await page.getByRole('status').filter({ hasText: '“Moves a day later” moved to' }).waitFor({ timeout: 20_000 });
+    await onCalendar(`${month}-11`, 'Moves a day later').waitFor();
+    // noon in Berlin, whatever its offset that month
+    const noonOn = (day) => page.evaluate((local) => new Date(local).getTime(), `${month}-${day}T12:00`);
+    const moved = await api(`/posts/${mover.id}`);
+    assert.equal(new Date(moved.scheduled_time).getTime(), await noonOn('11'), 'same time of day, one day later');
+
+    // meanwhile it is published from elsewhere (the API's "publish now"); the calendar still shows it as scheduled
+    await send('POST', `/api/v1/tiktok/posts/${goner.id}/publish`);
+    await drag(onCalendar(`${month}-12`, 'Goes out before the drag'), dayCell(`${month}-13`));
+    await page.getByRole('alert').filter({ hasText: /“Goes out before the drag” stays where it was: The post is \w+ and can no longer be edited/ })
+      .waitFor({ timeout: 20_000 });
+    await onCalendar(`${month}-12`, 'Goes out before the drag').waitFor();
+    assert.equal(new Date((await api(`/posts/${goner.id}`)).scheduled_time).getTime(), await noonOn('12'),
+      'the refused move changed nothing');
+    await assertAccessible(page, 'calendar (after the drags)');
+    await page.getByRole('button', { name: /^Week/ }).click();
+    await page.locator('.fc-timeGridWeek-view').waitFor();
+    await assertAccessible(page, 'calendar (week)');
+    await page.setViewportSize(PHONE);
+    await page.getByRole('button', { name: /^Month/ }).click();
+    await assertFitsWidth(page, 'calendar');
+    await page.screenshot({ path: `${SHOTS}/calendar-phone.png`, fullPage: true });
+    await page.setViewportSize(DESKTOP);
+  });
+
+  await check('Posts: counts per status, and filtering by status and by days', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Posts' }).click();
+    await heading(page, 'Posts');
+    const counts = page.getByRole('list', { name: 'Posts per status' });
+    // only "Moves a day later" is still scheduled (the counts are asked again when the page opens)
+    const scheduled = counts.getByRole('button', { name: 'scheduled 1', exact: true });
+    await scheduled.waitFor();
+    await scheduled.click();
+    await page.getByText('1 post match.').waitFor();
+    assert.equal(await scheduled.getAttribute('aria-pressed'), 'true');
+    await page.getByRole('link', { name: /^Post \d+: Moves a day later$/ }).waitFor();
+    await scheduled.click();
+    const month = await page.evaluate(() => {
+      const next = new Date(new Date().getFullYear(), new Date().getMonth() + 1, 1);
+      return `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}`;
+    });
+    await page.getByLabel('From', { exact: true }).fill(`${month}-11`);
+    await page.getByLabel('To', { exact: true }).fill(`${month}-11`);
+    await page.getByText('1 post match.').waitFor();
+    assert.equal(await page.getByRole('link', { name: /^Post \d+: Moves a day later$/ }).count(), 1);
+    await page.getByLabel('From', { exact: true }).fill(`${month}-12`);
+    await page.getByRole('alert').filter({ hasText: '"From" must not be after "To".' }).waitFor();
+    assert.equal(await page.getByLabel('To', { exact: true }).getAttribute('aria-invalid'), 'true');
+    await assertAccessible(page, 'posts (filtered)');
+    await page.getByLabel('From', { exact: true }).fill('');
+    await page.getByLabel('To', { exact: true }).fill('');
+    await page.screenshot({ path: `${SHOTS}/posts-desktop.png`, fullPage: true });
+  });
+
+  await check('another user sees none of these posts, not even by their address', async () => {
+    const other = await browser.newContext({ viewport: DESKTOP });
+    const stranger = await other.newPage();
+    const name = `other${Date.now().toString(36)}`;
+    await stranger.goto(`${APP}/sign-up`);
+    await stranger.getByLabel('Email').fill(`${name}@example.com`);
+    await stranger.getByLabel('Username').fill(name);
+    await stranger.getByLabel('Password').fill(PASSWORD);
+    await stranger.getByRole('button', { name: 'Create account' }).click();
+    await signedInHome(stranger, name);
+    assert.equal(await stranger.locator('.fc-event').count(), 0, 'the calendar shows none of them');
+    await stranger.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Posts' }).click();
+    await stranger.getByText('You have no posts yet.').waitFor();
+    await stranger.goto(`${APP}/posts/${postId}`);
+    await heading(stranger, 'Post not found');
+    await other.close();
+  });
+
+  await check('Media library: a large video goes straight to S3 with a progress bar, bad files get the server\'s reason, and media in use is not deleted', async () => {
+    assert.ok(BIG_VIDEO, 'E2E_BIG_VIDEO names a generated video above the direct-to-S3 threshold');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Media' }).click();
+    await heading(page, 'Media library');
+    const library = page.getByRole('list', { name: 'Your media' });
+    const first = basename(VIDEO);
+    const bigName = basename(BIG_VIDEO);
+    await library.getByRole('heading', { name: first }).first().waitFor();
+    // the bytes go to the storage's presigned address, not through TikTimer's gateway
+    const direct = page.waitForRequest((r) => r.method() === 'PUT' && !r.url().startsWith(BASE_URL), { timeout: 30_000 });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 8_000_000 });
+    await page.getByLabel('Upload videos or photos').setInputFiles(BIG_VIDEO);
+    await page.getByRole('progressbar', { name: `Uploading ${bigName}` }).waitFor({ timeout: 20_000 });
+    assert.match((await direct).url(), /X-Amz-Signature=/);
+    const big = library.getByRole('listitem').filter({ has: page.getByRole('heading', { name: bigName }) });
+    await big.waitFor({ timeout: 90_000 });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await big.getByText(/^video · 30\.0 s · 1080×1920 · 30 fps/).waitFor();
+    assert.match(await big.locator('video').getAttribute('src'), /X-Amz-Signature=.*#t=0\.1$/, 'the first frame is shown from S3');
+
+    // not a video at all, though named and typed as one: post-service's reason, on that file
+    await page.getByLabel('Upload videos or photos').setInputFiles({ name: 'not-a-video.mp4', mimeType: 'video/mp4', buffer: Buffer.from('hello, this is text') });
+    await page.getByRole('alert').filter({ hasText: /^not-a-video\.mp4: / }).waitFor({ timeout: 20_000 });
+
+    // the first upload is used by the post still scheduled next month
+    const used = library.getByRole('listitem').filter({ has: page.getByRole('heading', { name: first }) }).last();
+    await used.getByRole('button', { name: `Delete ${first}` }).click();
+    await used.getByRole('button', { name: 'Yes, delete' }).click();
+    await used.getByRole('alert').filter({ hasText: `${first} was not deleted: A post that is not finished uses this media` }).waitFor();
+    await assertAccessible(page, 'media library');
+    await page.screenshot({ path: `${SHOTS}/media-desktop.png`, fullPage: true });
+    await big.getByRole('button', { name: `Delete ${bigName}` }).click();
+    await big.getByRole('button', { name: 'Yes, delete' }).click();
+    await library.getByRole('heading', { name: bigName }).waitFor({ state: 'detached', timeout: 20_000 });
+  });
+
   await check('Post to TikTok: comments the creator turned off are greyed out, and a video longer than the account may post is refused (audit 1c, 2c)', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
     await page.getByRole('button', { name: 'Connect a TikTok account' }).click();
@@ -391,8 +594,8 @@ try {
 
   await check('the signed-in shell works at phone width', async () => {
     await page.setViewportSize(PHONE);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
-    await heading(page, `Welcome, ${username}`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
+    await signedInHome(page, username);
     await assertAccessible(page, 'home (phone)');
     await assertFitsWidth(page, 'home');
     await page.screenshot({ path: `${SHOTS}/home-phone.png`, fullPage: true });
@@ -424,7 +627,7 @@ try {
     await page.getByLabel('Password').focus();
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press('Enter');
-    await heading(page, `Welcome, ${username}`);
+    await signedInHome(page, username);
   });
 
   await check('the skip link is the first stop of the keyboard and leads to the content', async () => {
@@ -437,7 +640,7 @@ try {
 
   await check('a reload keeps the session (the HttpOnly refresh cookie, invisible to the page)', async () => {
     await page.goto(`${APP}/home`);
-    await heading(page, `Welcome, ${username}`);
+    await signedInHome(page, username);
     const cookies = await context.cookies(`${BASE_URL}/auth/refresh`);
     const session = cookies.find((c) => c.name === 'tiktimer_refresh');
     assert.ok(session, 'auth-service set the session cookie');
@@ -462,7 +665,7 @@ try {
     await page.getByLabel('Username or email').fill(username);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await heading(page, `Welcome, ${username}`);
+    await signedInHome(page, username);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await heading(page, 'Settings');
     await assertAccessible(page, 'settings');

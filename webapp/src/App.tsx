@@ -6,17 +6,20 @@ import { AppShell } from './components/AppShell';
 import { Landing } from './pages/Landing';
 import { SignIn } from './pages/SignIn';
 import { SignUp } from './pages/SignUp';
-import { Home } from './pages/Home';
 import { Posts } from './pages/Posts';
 import { PostDetail } from './pages/PostDetail';
 import { Composer } from './composer/Composer';
 import { Accounts } from './pages/Accounts';
+import { MediaLibrary } from './pages/MediaLibrary';
 import { Settings } from './pages/Settings';
 import { NotFound } from './pages/NotFound';
 
 // The legal pages are long and rarely read: they load on demand and stay out of the initial bundle.
 const Privacy = lazy(() => import('./pages/Privacy'));
 const Terms = lazy(() => import('./pages/Terms'));
+// The calendar brings FullCalendar, the largest library here: it loads with the signed-in home, not with the landing
+// page.
+const Calendar = lazy(() => import('./calendar/Calendar'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { status } = useSession();
@@ -48,10 +51,11 @@ export function App() {
             </RequireSession>
           }
         >
-          <Route path="home" element={<Home />} />
+          <Route path="home" element={<Calendar />} />
           <Route path="posts" element={<Posts />} />
           <Route path="posts/new" element={<Composer />} />
           <Route path="posts/:id" element={<PostDetail />} />
+          <Route path="media" element={<MediaLibrary />} />
           <Route path="accounts" element={<Accounts />} />
           <Route path="settings" element={<Settings />} />
         </Route>

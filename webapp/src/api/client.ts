@@ -187,8 +187,30 @@ export const listPosts = () => api<Post[]>('/posts/?size=50');
 export interface PostFilter {
   status?: string;
   accountId?: number;
+  /** scheduled_time >= from and < to */
+  from?: Date;
+  to?: Date;
   page: number;
   size: number;
+}
+
+export interface PostCounts {
+  by_status: Record<string, number>;
+  total: number;
+}
+
+/** How many posts are in each state, for the same account and time range as the list (not its status filter). */
+export function postCounts(filter: Omit<PostFilter, 'page' | 'size' | 'status'>): Promise<PostCounts> {
+  return api<PostCounts>(`/posts/counts?${filterQuery(filter)}`);
+}
+
+function filterQuery(filter: Omit<PostFilter, 'page' | 'size'>): URLSearchParams {
+  const query = new URLSearchParams();
+  if (filter.status) query.set('status', filter.status);
+  if (filter.accountId) query.set('tiktok_account_id', String(filter.accountId));
+  if (filter.from) query.set('from', filter.from.toISOString());
+  if (filter.to) query.set('to', filter.to.toISOString());
+  return query;
 }
 
 export interface PostPage {
@@ -198,9 +220,9 @@ export interface PostPage {
 
 /** One page of the user's posts, oldest scheduled first, with the total that matches the filter (X-Total-Count). */
 export async function listPostPage(filter: PostFilter): Promise<PostPage> {
-  const query = new URLSearchParams({ page: String(filter.page), size: String(filter.size) });
-  if (filter.status) query.set('status', filter.status);
-  if (filter.accountId) query.set('tiktok_account_id', String(filter.accountId));
+  const query = filterQuery(filter);
+  query.set('page', String(filter.page));
+  query.set('size', String(filter.size));
   let total = 0;
   const items = await api<Post[]>(`/posts?${query}`, {}, (response) => {
     total = Number(response.headers.get('X-Total-Count') ?? '0');
@@ -319,6 +341,9 @@ export async function uploadMedia(
   onProgress: (progress: UploadProgress) => void,
   signal?: AbortSignal,
 ): Promise<Media> {
+  if (file.size > DIRECT_TO_S3_FROM) {
+    return uploadDirectToS3(file, onProgress, signal);
+  }
   let answer = await sendFile(file, onProgress, signal);
   if (answer.status === 401 && (await renewSession())) {
     answer = await sendFile(file, onProgress, signal);
@@ -339,13 +364,53 @@ interface XhrAnswer {
   body: unknown;
 }
 
+/** Files above this go straight to S3 (presigned PUT) instead of through the gateway and post-service. */
+export const DIRECT_TO_S3_FROM = 32 * 1024 * 1024;
+
+interface PresignedUpload {
+  media_id: number;
+  upload_url: string;
+  method: string;
+  headers: Record<string, string>;
+  expires_at: string;
+  complete_url: string;
+}
+
+/**
+ * A large file goes from the browser to S3 itself: post-service presigns a PUT, the browser sends the bytes there
+ * (with progress), and post-service then reads the object back through the same checks as any upload; what it
+ * refuses is deleted and answered as a problem, shown on the file.
+ */
+async function uploadDirectToS3(file: File, onProgress: (p: UploadProgress) => void, signal?: AbortSignal): Promise<Media> {
+  const upload = await api<PresignedUpload>('/media/uploads', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ filename: file.name }),
+    signal,
+  });
+  const put = await sendXhr(upload.method, upload.upload_url, upload.headers, file, onProgress, signal, false);
+  if (put.status < 200 || put.status >= 300) {
+    throw new Error(`The storage refused the upload (HTTP ${put.status}). Try again.`);
+  }
+  return api<Media>(upload.complete_url, { method: 'POST', signal });
+}
+
 function sendFile(file: File, onProgress: (progress: UploadProgress) => void, signal?: AbortSignal): Promise<XhrAnswer> {
+  return sendXhr('POST', `/media?filename=${encodeURIComponent(file.name)}`,
+    { 'Content-Type': file.type || 'application/octet-stream' }, file, onProgress, signal, true);
+}
+
+function sendXhr(method: string, url: string, headers: Record<string, string>, file: File,
+  onProgress: (progress: UploadProgress) => void, signal: AbortSignal | undefined, ours: boolean): Promise<XhrAnswer> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/media?filename=${encodeURIComponent(file.name)}`);
-    xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
-    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-    if (accessToken) xhr.setRequestHeader('Authorization', `Bearer ${accessToken}`);
+    xhr.open(method, url);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    // the bearer token only ever goes to TikTimer's own origin, never to the storage's presigned address
+    if (ours) {
+      xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+      if (accessToken) xhr.setRequestHeader('Authorization', `Bearer ${accessToken}`);
+    }
     xhr.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
     xhr.onload = () => {
       let body: unknown = xhr.responseText;
@@ -364,3 +429,29 @@ function sendFile(file: File, onProgress: (progress: UploadProgress) => void, si
 }
 
 export const deleteMedia = (id: number) => api<null>(`/media/${id}`, { method: 'DELETE' });
+
+/** The user's media, newest first. */
+export const listMedia = () => api<Media[]>('/media');
+
+/** A short-lived address for an <img> or <video> (which cannot send the bearer token). */
+export const mediaPreview = (id: number) => api<{ url: string; expires_at: string }>(`/media/${id}/preview`);
+
+/**
+ * Every post scheduled in [from, to), for the calendar: pages of 500 (the API's maximum) until the total is read,
+ * so a busy month of a thousand posts is two requests.
+ */
+export async function postsBetween(from: Date, to: Date, signal?: AbortSignal): Promise<Post[]> {
+  const all: Post[] = [];
+  for (let page = 0; ; page++) {
+    const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), page: String(page), size: '500' });
+    let total = 0;
+    const items = await api<Post[]>(`/posts?${query}`, { signal }, (response) => {
+      total = Number(response.headers.get('X-Total-Count') ?? '0');
+    });
+    all.push(...items);
+    if (items.length < 500 || all.length >= total) return all;
+  }
+}
+
+/** Moves a post to another instant (the calendar's drag); post-service refuses it from "queued" on. */
+export const reschedulePost = (id: number, at: Date) => updatePost(id, { scheduled_time: at.toISOString() });

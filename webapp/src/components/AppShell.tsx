@@ -26,9 +26,10 @@ export function AppShell() {
           <BrandMark /> TikTimer
         </Link>
         <nav aria-label="Main" className="mainnav">
-          <NavLink to="/home">Home</NavLink>
+          <NavLink to="/home">Calendar</NavLink>
           <NavLink to="/posts" end>Posts</NavLink>
           <NavLink to="/posts/new">New post</NavLink>
+          <NavLink to="/media">Media</NavLink>
           <NavLink to="/accounts">Accounts</NavLink>
           <NavLink to="/settings">Settings</NavLink>
         </nav>

@@ -64,10 +64,15 @@ export function Composer() {
       )}
       {connected.length > 1 && (
         <AccountChoice accounts={connected} value={chosen?.id ?? null}
-          onChange={(id) => setParams(id ? { account: String(id) } : {}, { replace: true })} />
+          onChange={(id) => {
+            const next = new URLSearchParams(params);
+            if (id) next.set('account', String(id));
+            else next.delete('account');
+            setParams(next, { replace: true });
+          }} />
       )}
       {/* keyed by account: switching accounts starts over with that creator's fresh info and no choices carried */}
-      {chosen && <ComposerForm key={chosen.id} account={chosen} />}
+      {chosen && <ComposerForm key={chosen.id} account={chosen} startAt={params.get('at')} />}
     </div>
   );
 }
@@ -110,7 +115,7 @@ function toCreatorInfo(answer: CreatorInfoAnswer): CreatorInfoResult {
   return { ok: true, info };
 }
 
-function ComposerForm({ account }: { account: TikTokAccount }) {
+function ComposerForm({ account, startAt }: { account: TikTokAccount; startAt: string | null }) {
   // 1. Fresh creator info: asked every time the screen opens for an account, never kept for later screens.
   const creator = useQuery({
     queryKey: ['creator-info', account.id],
@@ -146,13 +151,15 @@ function ComposerForm({ account }: { account: TikTokAccount }) {
       </div>
     );
   }
-  return <ComposerFields account={account} creator={result} info={result.info} />;
+  return <ComposerFields account={account} creator={result} info={result.info} startAt={startAt} />;
 }
 
-function ComposerFields({ account, creator, info }: {
+function ComposerFields({ account, creator, info, startAt }: {
   account: TikTokAccount;
   creator: CreatorInfoResult;
   info: CreatorInfo;
+  /** A wall-clock time in the viewer's zone picked on the calendar (yyyy-MM-ddTHH:mm). */
+  startAt: string | null;
 }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -166,7 +173,8 @@ function ComposerFields({ account, creator, info }: {
   const direct = mode === 'direct_post';
   const viewerZone = browserTimeZone();
   const [zone, setZone] = useState(viewerZone);
-  const [local, setLocal] = useState(() => suggestedTime(new Date(), viewerZone));
+  const [local, setLocal] = useState(() =>
+    startAt && resolveLocal(startAt, viewerZone).ok ? startAt : suggestedTime(new Date(), viewerZone));
   const [submitError, setSubmitError] = useState<ApiError | Error | null>(null);
   // TikTok's avatar URLs are signed and expire: a broken one falls back to the initial
   const [avatarFailed, setAvatarFailed] = useState(false);

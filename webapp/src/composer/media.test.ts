@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, kindOf, MAX_PHOTOS, percent, pickProblem } from './media';
+import { fileProblem, formatBytes, kindOf, MAX_PHOTOS, percent, pickProblem } from './media';
 
 const file = (name: string, type: string, size = 1000) => {
   const f = new File(['x'], name, { type });
@@ -42,5 +42,14 @@ describe('picking media for a post', () => {
     expect(formatBytes(5_000_000)).toBe('4.8 MB');
     expect(percent(50, 200)).toBe(25);
     expect(percent(0, 0)).toBe(0);
+  });
+});
+
+describe('the media library', () => {
+  it('takes any number of videos and photos, each checked on its own', () => {
+    expect(fileProblem(file('a.mp4', 'video/mp4'))).toBeNull();
+    expect(fileProblem(file('a.webp', 'image/webp'))).toBeNull();
+    expect(fileProblem(file('a.gif', 'image/gif'))).toContain('a.gif is not a video');
+    expect(fileProblem(file('big.webp', 'image/webp', 25 * 1024 ** 2))).toBe('big.webp is 25 MB; TikTok takes photos of at most 20 MB.');
   });
 });

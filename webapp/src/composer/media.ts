@@ -59,3 +59,15 @@ export function formatBytes(bytes: number): string {
 export function percent(loaded: number, total: number): number {
   return total > 0 ? Math.min(100, Math.round((loaded / total) * 100)) : 0;
 }
+
+/** Why one file cannot go into the media library, or null (the library takes any number of videos and photos). */
+export function fileProblem(file: File): string | null {
+  const kind = kindOf(file);
+  if (kind === null) {
+    return `${file.name} is not a video TikTok takes (MP4, MOV or WebM) or a photo (JPEG or WebP).`;
+  }
+  const max = kind === 'video' ? MAX_VIDEO_BYTES : MAX_PHOTO_BYTES;
+  return file.size > max
+    ? `${file.name} is ${formatBytes(file.size)}; TikTok takes ${kind === 'video' ? 'videos' : 'photos'} of at most ${formatBytes(max)}.`
+    : null;
+}

@@ -1,6 +1,7 @@
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { listAccounts, listPostPage } from '../api/client';
+import { listAccounts, listPostPage, postCounts } from '../api/client';
+import { dayRange } from './dayRange';
 import { useTitle } from '../components/useTitle';
 import { browserTimeZone, formatInZone } from '../time';
 
@@ -14,17 +15,27 @@ export function Posts() {
   const status = params.get('status') ?? '';
   const accountId = Number(params.get('account')) || undefined;
   const page = Math.max(0, Number(params.get('page')) || 0);
+  const zone = browserTimeZone();
+  const fromDay = params.get('from') ?? '';
+  const toDay = params.get('to') ?? '';
+  const range = dayRange(fromDay, toDay, zone);
   const posts = useQuery({
-    queryKey: ['posts', { status, accountId, page }],
-    queryFn: () => listPostPage({ status: status || undefined, accountId, page, size: PAGE_SIZE }),
+    queryKey: ['posts', { status, accountId, page, fromDay, toDay }],
+    queryFn: () => listPostPage({ status: status || undefined, accountId, ...range, page, size: PAGE_SIZE }),
     placeholderData: keepPreviousData,
+    enabled: !range.problem,
+  });
+  const counts = useQuery({
+    queryKey: ['posts', 'counts', { accountId, fromDay, toDay }],
+    queryFn: () => postCounts({ accountId, ...range }),
+    placeholderData: keepPreviousData,
+    enabled: !range.problem,
   });
   const accounts = useQuery({ queryKey: ['accounts'], queryFn: listAccounts });
-  const zone = browserTimeZone();
   const deleted = (useLocation().state as { deleted?: number } | null)?.deleted;
   const total = posts.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const filtered = Boolean(status || accountId);
+  const filtered = Boolean(status || accountId || fromDay || toDay);
 
   function update(change: Record<string, string | undefined>) {
     const next = new URLSearchParams(params);
@@ -49,6 +60,16 @@ export function Posts() {
             {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="filter-from">From</label>
+          <input id="filter-from" type="date" value={fromDay} onChange={(e) => update({ from: e.target.value || undefined })}
+            aria-invalid={Boolean(range.problem) || undefined} aria-describedby={range.problem ? 'filter-range-problem' : undefined} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-to">To</label>
+          <input id="filter-to" type="date" value={toDay} onChange={(e) => update({ to: e.target.value || undefined })}
+            aria-invalid={Boolean(range.problem) || undefined} aria-describedby={range.problem ? 'filter-range-problem' : undefined} />
+        </div>
         {(accounts.data?.length ?? 0) > 1 && (
           <div className="field">
             <label htmlFor="filter-account">Account</label>
@@ -62,6 +83,19 @@ export function Posts() {
           </div>
         )}
       </div>
+      {range.problem && <p id="filter-range-problem" role="alert" className="error">{range.problem}</p>}
+      {counts.data && (
+        <ul className="counts" aria-label="Posts per status">
+          {STATUSES.map((s) => (
+            <li key={s}>
+              <button type="button" className="link" aria-pressed={status === s}
+                onClick={() => update({ status: status === s ? undefined : s })}>
+                <span className={`badge status-${s}`}>{s}</span> {counts.data.by_status[s] ?? 0}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <p className="hint" aria-live="polite">
         {posts.data ? `${total} ${total === 1 ? 'post' : 'posts'}${filtered ? ' match' : ''}. ` : ''}Times in {zone}.
       </p>

@@ -56,9 +56,11 @@ class WebAppIT {
         builder.environment().put("SCREENSHOT_DIR", screenshots.toString());
         // Videos for the posting screen, generated as the other end-to-end tests generate theirs: an 8 MB one of
         // 12 s (big enough for a throttled upload to show its progress) and one of 200 s, longer than the sandbox's
-        // quiet creator may post (180 s).
+        // quiet creator may post (180 s), and one of 40 MB.
         builder.environment().put("E2E_VIDEO", TestVideo.of(8_000_000, 12).file().toString());
         builder.environment().put("E2E_LONG_VIDEO", TestVideo.of(2_000_000, 200).file().toString());
+        // above the web app's direct-to-S3 threshold (32 MiB): uploaded with a presigned PUT
+        builder.environment().put("E2E_BIG_VIDEO", TestVideo.of(40_000_000, 30).file().toString());
         Process browserTests = builder.start();
         StringBuilder output = new StringBuilder();
         Thread reader = new Thread(() -> {
