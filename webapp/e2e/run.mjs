@@ -404,7 +404,8 @@ try {
     await heading(page, 'Calendar');
     const event = onCalendar(today, 'Scheduled from the browser');
     await event.waitFor({ timeout: 20_000 });
-    assert.match(await event.textContent(), new RegExp(`^${local.slice(11)} Scheduled from the browser`));
+    assert.match(await event.textContent(), new RegExp(`^${local.slice(11)}\\s*Scheduled from the browser`));
+    assert.match(await event.textContent(), /Scheduled from the browser #tiktimer, scheduled, Demo Creator, video$/, 'status and account are read out');
     assert.match(await event.getAttribute('class'), /status-scheduled/);
     await assertAccessible(page, 'calendar (month, with a post)');
     await page.screenshot({ path: `${SHOTS}/calendar-desktop.png`, fullPage: true });
@@ -492,6 +493,13 @@ try {
     await page.getByLabel('From', { exact: true }).fill('');
     await page.getByLabel('To', { exact: true }).fill('');
     await page.screenshot({ path: `${SHOTS}/posts-desktop.png`, fullPage: true });
+    // without a mouse: the post's page moves it too
+    await page.getByRole('link', { name: /^Post \d+: Moves a day later$/ }).click();
+    await page.getByRole('button', { name: 'Change time' }).click();
+    await page.getByLabel('New date and time').fill(`${month}-15T09:30`);
+    await page.getByRole('button', { name: 'Save the new time' }).press('Enter');
+    await page.getByRole('button', { name: 'Change time' }).waitFor();
+    await page.getByText(new RegExp(`\\b15 \\w+ ${month.slice(0, 4)}, 09:30 \\(Europe/Berlin\\)`)).waitFor();
   });
 
   await check('another user sees none of these posts, not even by their address', async () => {

@@ -81,6 +81,7 @@ try {
   console.log(`seeded ${POSTS} posts in ${ms(Date.now() - seeded)}`);
 
   const render = [];
+  const fetching = [];
   for (let i = 0; i < RUNS; i++) {
     // from the click on "Next" until the month's last day cell holds its posts (fetch of two pages + render)
     const started = await page.evaluate(() => performance.now());
@@ -89,18 +90,29 @@ try {
     await page.locator(`td[data-date="${last}"] .fc-event, td[data-date="${last}"] .fc-more-link`).first().waitFor();
     const done = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(performance.now()))));
     render.push(done - started);
-    await page.getByRole('button', { name: /^Previous/ }).click();
+    // the part spent waiting for the API: the /posts requests made since the click
+    const fetched = await page.evaluate((since) => {
+      const calls = performance.getEntriesByType('resource').filter((e) => e.name.includes('/posts?') && e.startTime >= since);
+      return calls.length ? Math.max(...calls.map((e) => e.responseEnd)) - Math.min(...calls.map((e) => e.startTime)) : 0;
+    }, started);
+    fetching.push(fetched);
+    await page.getByRole('button', { name: /Previous/ }).click();
     await page.locator('.fc-daygrid-day').first().waitFor();
   }
   const events = await (async () => {
     await page.getByRole('button', { name: /^Next/ }).click();
-    await page.locator('.fc-event').first().waitFor();
+    const last = `${month.year}-${String(month.month).padStart(2, '0')}-${String(month.days).padStart(2, '0')}`;
+    await page.locator(`td[data-date="${last}"] .fc-event`).first().waitFor();
+    await page.screenshot({ path: process.env.SCREENSHOT ?? '/tmp/benchmark-month.png', fullPage: true });
     return page.locator('.fc-event').count();
   })();
-  console.log(`month of ${POSTS} posts: click to rendered (fetch included, ${RUNS} runs): median ${ms(median(render))}, worst ${ms(max(render))}; ${events} events drawn, the rest behind "+N more"`);
+  const drawing = render.map((r, i) => r - fetching[i]);
+  console.log(`month of ${POSTS} posts, click to rendered (${RUNS} runs): median ${ms(median(render))}, worst ${ms(max(render))}; `
+    + `of which the API: median ${ms(median(fetching))}; drawing: median ${ms(median(drawing))}, worst ${ms(max(drawing))}; `
+    + `${events} entries drawn (at most 3 posts a day and a "+N more" for the rest)`);
 
   // ---- dragging: frame gaps while a post is dragged across the month
-  const source = page.locator('.fc-event').first();
+  const source = page.locator('.fc-daygrid-event').filter({ visible: true }).first();
   const box = await source.boundingBox();
   await page.evaluate(() => {
     window.__frames = [];

@@ -6,12 +6,12 @@ import dayGridPlugin from '@fullcalendar/daygrid';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import interactionPlugin, { type DateClickArg } from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
-import type { EventContentArg, EventDropArg, EventSourceFuncArg, EventInput } from '@fullcalendar/core';
+import type { EventDropArg, EventInput, EventMountArg, EventSourceFuncArg } from '@fullcalendar/core';
 import { listAccounts, postsBetween, reschedulePost, type TikTokAccount } from '../api/client';
 import { ApiError } from '../api/problem';
 import { useTitle } from '../components/useTitle';
 import { browserTimeZone, formatInZone } from '../time';
-import { canStartAt, composerTimeFor, toEvent } from './events';
+import { canStartAt, collapseByDay, composerTimeFor, toEvent } from './events';
 
 /**
  * The home page after sign-in: the user's posts on a month or week calendar in the browser's time zone. Dragging a
@@ -32,14 +32,19 @@ export default function Calendar() {
 
   const events = useCallback(
     (range: EventSourceFuncArg, success: (events: EventInput[]) => void, failure: (error: Error) => void) => {
+      // a month (or its list) spans weeks; the week view shows every post at its time
+      const month = range.end.getTime() - range.start.getTime() > 8 * 86_400_000;
       postsBetween(range.start, range.end)
-        .then((posts) => success(posts.filter((p) => p.scheduled_time).map((p) => toEvent(p, names))))
+        .then((posts) => {
+          const all = posts.filter((p) => p.scheduled_time).map((p) => toEvent(p, names));
+          success(month ? collapseByDay(all, zone) : all);
+        })
         .catch((error: Error) => {
           setMessage({ ok: false, text: `Your posts could not be loaded: ${error.message}` });
           failure(error);
         });
     },
-    [names],
+    [names, zone],
   );
 
   async function moved(drop: EventDropArg) {
@@ -96,15 +101,17 @@ export default function Calendar() {
         eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         dayMaxEvents={4}
+        eventDisplay="block"
         nowIndicator
         eventInteractive
         events={events}
         loading={setLoading}
-        eventContent={renderEvent}
+        eventDidMount={describeEvent}
         eventDrop={moved}
         eventClick={(click) => {
           click.jsEvent.preventDefault();
-          navigate(`/posts/${click.event.id}`);
+          // the app's own address without its /app prefix (the router's basename)
+          navigate(click.event.url.replace(/^\/app/, ''));
         }}
         dateClick={clicked}
         dayCellDidMount={unlabelDayCell}
@@ -126,14 +133,18 @@ function accountNames(accounts: TikTokAccount[]): Map<number, string> {
   return new Map(accounts.map((a) => [a.id, a.display_name ?? a.username ?? `TikTok account ${a.id}`]));
 }
 
-function renderEvent(arg: EventContentArg) {
+/**
+ * FullCalendar draws each post's time and caption itself; the status and account are added as text for screen
+ * readers (the link's name stays its visible text plus this, WCAG 2.5.3) and as the tooltip. Not a React
+ * eventContent: a React root per post made a busy month several times slower to draw (docs/benchmarks.md).
+ */
+function describeEvent(arg: EventMountArg) {
+  const more = arg.event.id.startsWith('more-');
   const { status, account, mediaType } = arg.event.extendedProps as { status: string; account: string | null; mediaType: string | null };
-  return (
-    <span className="cal-event" title={`${arg.timeText} ${arg.event.title} (${status}${account ? `, ${account}` : ''})`}>
-      {/* the list view has a column of its own for the time */}
-      {!arg.view.type.startsWith('list') && <><span className="cal-time">{arg.timeText}</span>{' '}</>}
-      <span className="cal-title">{arg.event.title}</span>
-      <span className="visually-hidden">, {status}{account ? `, ${account}` : ''}{mediaType ? `, ${mediaType}` : ''}</span>
-    </span>
-  );
+  const extra = more ? ' posts this day' : `, ${status}${account ? `, ${account}` : ''}${mediaType ? `, ${mediaType}` : ''}`;
+  const hidden = document.createElement('span');
+  hidden.className = 'visually-hidden';
+  hidden.textContent = extra;
+  (arg.el.querySelector('.fc-event-main, .fc-list-event-title') ?? arg.el).appendChild(hidden);
+  arg.el.setAttribute('title', `${arg.timeText ? `${arg.timeText} ` : ''}${arg.event.title}${extra}`);
 }

@@ -53,3 +53,22 @@ describe('starting a post from the calendar', () => {
     expect(canStartAt(new Date('2027-03-27T13:00:00Z'), false, now, 'Europe/Berlin')).toBe(true);
   });
 });
+
+describe('a busy month', () => {
+  it('draws the first posts of each day and one entry for the rest, which opens that day\'s list', async () => {
+    const { collapseByDay } = await import('./events');
+    const events = Array.from({ length: 5 }, (_, i) =>
+      toEvent(post({ id: 10 + i, scheduled_time: `2027-01-11T0${8 - i}:00:00Z` }), new Map()));
+    events.push(toEvent(post({ id: 20, scheduled_time: '2027-01-11T23:30:00Z' }), new Map())); // 12 Jan in Berlin
+    const shown = collapseByDay(events, 'Europe/Berlin');
+    expect(shown.map((e) => e.id)).toEqual(['14', '13', '12', 'more-2027-01-11', '20']);
+    expect(shown[3]).toMatchObject({ title: '+2 more', url: '/app/posts?from=2027-01-11&to=2027-01-11', editable: false });
+    expect(shown[3].start).toBe('2027-01-11T07:00:00Z');
+  });
+
+  it('leaves a quiet day as it is', async () => {
+    const { collapseByDay } = await import('./events');
+    const events = [toEvent(post(), new Map())];
+    expect(collapseByDay(events, 'Europe/Berlin')).toEqual(events);
+  });
+});

@@ -59,3 +59,38 @@ export function canStartAt(clicked: Date, allDay: boolean, now: Date, zone: stri
   }
   return clicked.getTime() > now.getTime();
 }
+
+/** At most this many posts are drawn per day in the month view; the rest are one "+N more" entry. */
+export const SHOWN_PER_DAY = 3;
+
+/**
+ * A busy month drawn in full makes FullCalendar lay out every post (a thousand took 0.4 s on this project's machines,
+ * docs/benchmarks.md) only to hide most behind its own "+N more". So the month view gets, per day in the viewer's
+ * zone, the first posts by time and one entry standing for the rest, which opens that day in the posts list.
+ */
+export function collapseByDay(events: CalendarEvent[], zone: string, perDay = SHOWN_PER_DAY): CalendarEvent[] {
+  const days = new Map<string, CalendarEvent[]>();
+  for (const event of [...events].sort((a, b) => a.start.localeCompare(b.start) || Number(a.id) - Number(b.id))) {
+    const day = format(new TZDate(event.start, zone), 'yyyy-MM-dd');
+    const list = days.get(day);
+    if (list) list.push(event);
+    else days.set(day, [event]);
+  }
+  const shown: CalendarEvent[] = [];
+  for (const [day, list] of days) {
+    shown.push(...list.slice(0, perDay));
+    if (list.length > perDay) {
+      const hidden = list.length - perDay;
+      shown.push({
+        id: `more-${day}`,
+        title: `+${hidden} more`,
+        start: list[perDay].start,
+        url: `/app/posts?from=${day}&to=${day}`,
+        classNames: ['more-posts'],
+        editable: false,
+        extendedProps: { status: 'more', account: null, mediaType: null },
+      });
+    }
+  }
+  return shown;
+}

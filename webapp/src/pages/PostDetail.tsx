@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { inZone, pastProblem, resolveLocal, timeZones } from '../composer/schedule';
+import { format } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { deletePost, getPost, listAccounts, retryPost, updatePost, type Post } from '../api/client';
@@ -182,6 +185,7 @@ function PostActions({ post }: { post: Post }) {
           {cancel.isPending ? 'Cancelling…' : 'Cancel post'}
         </button>
       )}
+      {editable(post.status) && <Reschedule post={post} onDone={refresh} />}
       {editable(post.status) && !confirmDelete && (
         <button type="button" className="secondary" onClick={() => setConfirmDelete(true)}>Delete post</button>
       )}
@@ -196,5 +200,48 @@ function PostActions({ post }: { post: Post }) {
       )}
       {error && <p role="alert" className="alert">{error.message}</p>}
     </div>
+  );
+}
+
+/**
+ * Moves the post to another time in a chosen zone: the calendar's drag for keyboard users, and the way to give a
+ * failed or cancelled post a new time (post-service schedules it again).
+ */
+function Reschedule({ post, onDone }: { post: Post; onDone: (updated: Post) => void }) {
+  const viewer = browserTimeZone();
+  const [open, setOpen] = useState(false);
+  const [zone, setZone] = useState(post.time_zone ?? viewer);
+  const [local, setLocal] = useState(() => format(new TZDate(post.scheduled_time, post.time_zone ?? viewer), "yyyy-MM-dd'T'HH:mm"));
+  const resolved = resolveLocal(local, zone);
+  const problem = !resolved.ok ? resolved.problem : pastProblem(resolved.instant, new Date());
+  const save = useMutation({
+    mutationFn: () => updatePost(post.id, { scheduled_time: (resolved as { instant: Date }).instant.toISOString(), time_zone: zone }),
+    onSuccess: (updated) => { onDone(updated); setOpen(false); },
+  });
+  if (!open) {
+    return <button type="button" className="secondary" onClick={() => setOpen(true)}>Change time</button>;
+  }
+  return (
+    <form className="reschedule" aria-label="Change the time" onSubmit={(e) => { e.preventDefault(); if (!problem) save.mutate(); }}>
+      <div className="field">
+        <label htmlFor="new-time">New date and time</label>
+        <input id="new-time" type="datetime-local" value={local} onChange={(e) => setLocal(e.target.value)}
+          aria-invalid={Boolean(problem) || undefined} aria-describedby="new-time-hint" />
+      </div>
+      <div className="field">
+        <label htmlFor="new-zone">Time zone</label>
+        <select id="new-zone" value={zone} onChange={(e) => setZone(e.target.value)}>
+          {timeZones(zone).map((z) => <option key={z} value={z}>{z}</option>)}
+        </select>
+      </div>
+      <p id="new-time-hint" className={problem ? 'error' : 'hint'} aria-live="polite">
+        {problem ?? (resolved.ok && (zone !== viewer ? `That is ${inZone(resolved.instant, viewer)} in ${viewer}.` : resolved.note))}
+      </p>
+      <div className="actions">
+        <button type="submit" aria-disabled={Boolean(problem) || save.isPending}>{save.isPending ? 'Saving…' : 'Save the new time'}</button>
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>Keep the time</button>
+      </div>
+      {save.isError && <p role="alert" className="alert">The time was not changed: {save.error.message}</p>}
+    </form>
   );
 }
