@@ -77,7 +77,7 @@ class WebAppIT {
             }
         }, "webapp-e2e-output");
         reader.start();
-        boolean finished = browserTests.waitFor(5, TimeUnit.MINUTES);
+        boolean finished = browserTests.waitFor(10, TimeUnit.MINUTES);
         if (!finished) {
             browserTests.descendants().forEach(ProcessHandle::destroyForcibly);
             browserTests.destroyForcibly();
@@ -87,7 +87,7 @@ class WebAppIT {
         synchronized (output) {
             printed = output.toString();
         }
-        assertThat(finished).as("the browser tests finished within 5 minutes:\n" + printed).isTrue();
+        assertThat(finished).as("the browser tests finished within 10 minutes:\n" + printed).isTrue();
         assertThat(browserTests.exitValue()).as("npm run e2e exit code; its output:\n" + printed).isZero();
         assertThat(printed).contains("browser checks passed").doesNotContain("NOT OK");
     }
