@@ -415,6 +415,11 @@ try {
     await page.evaluate(() => { window.__stillTheSamePage = true; });
     await page.locator('.status-card .badge', { hasText: 'published' }).waitFor({ timeout: 150_000 });
     assert.equal(await page.evaluate(() => window.__stillTheSamePage), true, 'no reload happened');
+    const steps = page.getByRole('list', { name: 'On its way to TikTok' }).getByRole('listitem');
+    await steps.filter({ hasText: /^Published \w{3} \d+ \w{3} \d{4}, \d\d:\d\d:\d\d$/ }).waitFor();
+    assert.deepEqual((await steps.allTextContents()).map((t) => t.replace(/ \w{3} \d+ \w{3} \d{4}, \d\d:\d\d:\d\d$/, '')),
+      ['Created', 'Scheduled for', 'Handed to the publisher', 'Sent to TikTok, processing', 'Published'],
+      'every step with its time');
     await page.getByText('TikTok publish id').waitFor();
     assert.match(await page.locator('dd code').textContent(), /^v_pub_/);
   });
@@ -456,6 +461,14 @@ try {
     assert.equal(new Date((await api(`/posts/${goner.id}`)).scheduled_time).getTime(), await noonOn('12'),
       'the refused move changed nothing');
     await assertAccessible(page, 'calendar (after the drags)');
+    // a click on an empty day starts a post there, at 09:00 local time
+    await dayCell(`${month}-20`).locator('.fc-daygrid-day-frame').click({ position: { x: 10, y: 40 } });
+    await page.waitForURL(/\/app\/posts\/new\?at=/);
+    await page.getByLabel('Date and time').waitFor();
+    assert.equal(await page.getByLabel('Date and time').inputValue(), `${month}-20T09:00`);
+    await page.goBack();
+    await heading(page, 'Calendar');
+    await page.getByRole('button', { name: /^Next/ }).click();
     await page.getByRole('button', { name: /^Week/ }).click();
     await page.locator('.fc-timeGridWeek-view').waitFor();
     await assertAccessible(page, 'calendar (week)');

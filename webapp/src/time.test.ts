@@ -13,3 +13,10 @@ describe('times in the user\'s zone', () => {
     expect(isoInZone('2026-03-29T01:30:00Z', 'Europe/Berlin')).toBe('2026-03-29T03:30+02:00');
   });
 });
+
+describe('times with seconds', () => {
+  it('shows the seconds in the viewer\'s zone', async () => {
+    const { formatInZoneWithSeconds } = await import('./time');
+    expect(formatInZoneWithSeconds('2026-12-02T18:16:07Z', 'Europe/Berlin')).toBe('Wed 2 Dec 2026, 19:16:07');
+  });
+});

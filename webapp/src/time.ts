@@ -15,3 +15,8 @@ export function formatInZone(instant: string, zone: string): string {
 export function isoInZone(instant: string, zone: string): string {
   return format(new TZDate(instant, zone), "yyyy-MM-dd'T'HH:mmXXX");
 }
+
+/** As {@link formatInZone}, with seconds: for the steps of a post's way to TikTok, which are seconds apart. */
+export function formatInZoneWithSeconds(instant: string, zone: string): string {
+  return format(new TZDate(instant, zone), 'EEE d MMM yyyy, HH:mm:ss');
+}

@@ -48,6 +48,8 @@ export interface Post {
   published_at?: string | null;
   consent_declaration?: string | null;
   consented_at?: string | null;
+  queued_at?: string | null;
+  publishing_at?: string | null;
 }
 
 interface TokenResponse {

@@ -9,8 +9,8 @@ import { ApiError } from '../api/problem';
 import { useTitle } from '../components/useTitle';
 import { TEXT } from '../composer/texts';
 import { INBOX_FINISH, INBOX_NOTICE } from '../composer/rules';
-import { browserTimeZone, formatInZone } from '../time';
-import { editable, pollInterval, PRIVACY_TEXT, STATUS_TEXT } from './postStatus';
+import { browserTimeZone, formatInZone, formatInZoneWithSeconds } from '../time';
+import { editable, pollInterval, PRIVACY_TEXT, STATUS_TEXT, timeline } from './postStatus';
 
 /**
  * One post and where it is on its way to TikTok (audit 5e): the page asks again every few seconds while the post is
@@ -73,6 +73,14 @@ function PostFacts({ post }: { post: Post }) {
             ? `Delivered to your TikTok inbox. ${INBOX_FINISH}`
             : STATUS_TEXT[post.status] ?? ''}
         </p>
+        <ol className="timeline" aria-label="On its way to TikTok">
+          {timeline(post).map((step) => (
+            <li key={step.label} className={step.state} aria-current={step.state === 'now' ? 'step' : undefined}>
+              <span className="step-label">{step.label}</span>{' '}
+              {step.at ? <time dateTime={step.at}>{formatInZoneWithSeconds(step.at, zone)}</time> : <span className="muted">not yet</span>}
+            </li>
+          ))}
+        </ol>
         {post.error_message && (
           <p className="alert">
             {post.error_message}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editable, pollInterval, STATUS_TEXT } from './postStatus';
+import { editable, pollInterval, STATUS_TEXT, timeline } from './postStatus';
 
 describe('post states as the creator reads them', () => {
   it('explains every state post-service has', () => {
@@ -29,5 +29,36 @@ describe('post states as the creator reads them', () => {
     expect(editable('failed')).toBe(true);
     expect(editable('queued')).toBe(false);
     expect(editable('unconfirmed')).toBe(false);
+  });
+});
+
+describe('the way to TikTok, step by step', () => {
+  const base = { created_at: '2026-12-02T10:00:00Z', scheduled_time: '2026-12-02T12:00:00Z', attempt: 1,
+    queued_at: '2026-12-02T12:00:00.2Z', publishing_at: '2026-12-02T12:00:03Z', published_at: '2026-12-02T12:00:40Z',
+    updated_at: '2026-12-02T12:00:40Z' };
+
+  it('shows every step with its time once published', () => {
+    expect(timeline({ ...base, status: 'published' }).map((s) => [s.label, s.at, s.state])).toEqual([
+      ['Created', base.created_at, 'done'],
+      ['Scheduled for', base.scheduled_time, 'done'],
+      ['Handed to the publisher', base.queued_at, 'done'],
+      ['Sent to TikTok, processing', base.publishing_at, 'done'],
+      ['Published', base.published_at, 'done'],
+    ]);
+  });
+
+  it('marks where a post is now and hides an earlier attempt\'s times for steps not reached again', () => {
+    const steps = timeline({ ...base, status: 'queued', attempt: 2, published_at: null });
+    expect(steps[2]).toMatchObject({ label: 'Handed to the publisher (attempt 2)', state: 'now', at: base.queued_at });
+    expect(steps[3]).toMatchObject({ state: 'next', at: null });
+  });
+
+  it('ends with the failure, or the unknown outcome, after the last step reached', () => {
+    const failed = timeline({ ...base, status: 'failed', publishing_at: null, published_at: null });
+    expect(failed.map((s) => s.label)).toEqual(['Created', 'Scheduled for', 'Handed to the publisher', 'Failed']);
+    expect(failed[3].state).toBe('failed');
+    const unknown = timeline({ ...base, status: 'unconfirmed', published_at: null });
+    expect(unknown.at(-1)).toMatchObject({ label: 'Outcome unknown', state: 'failed' });
+    expect(unknown.at(-2)?.label).toBe('Sent to TikTok, processing');
   });
 });

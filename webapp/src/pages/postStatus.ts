@@ -41,3 +41,45 @@ export const PRIVACY_TEXT: Record<string, string> = {
   FOLLOWER_OF_CREATOR: 'Followers',
   SELF_ONLY: 'Only me',
 };
+
+export interface TimelineStep {
+  label: string;
+  at: string | null;
+  state: 'done' | 'now' | 'next' | 'failed';
+}
+
+const ORDER = ['scheduled', 'queued', 'publishing', 'published'];
+
+/**
+ * The way to TikTok as steps with their times: scheduled → queued → publishing → published, or where it stopped
+ * (failed, unconfirmed). Times of a step not reached by the current attempt are not shown (an earlier attempt's
+ * would mislead).
+ */
+export function timeline(post: {
+  status: string; created_at?: string; scheduled_time: string; queued_at?: string | null;
+  publishing_at?: string | null; published_at?: string | null; updated_at?: string; attempt?: number;
+}): TimelineStep[] {
+  const reached = ORDER.indexOf(post.status);
+  const step = (i: number, label: string, at: string | null | undefined): TimelineStep => ({
+    label,
+    at: reached >= i || (post.status !== 'scheduled' && reached < 0) ? at ?? null : null,
+    state: reached > i ? 'done' : reached === i ? (i === ORDER.length - 1 ? 'done' : 'now') : 'next',
+  });
+  const steps: TimelineStep[] = [
+    { label: 'Created', at: post.created_at ?? null, state: 'done' },
+    { label: `Scheduled for`, at: post.scheduled_time, state: reached >= 0 || post.status !== 'draft' ? 'done' : 'next' },
+    step(1, `Handed to the publisher${(post.attempt ?? 0) > 1 ? ` (attempt ${post.attempt})` : ''}`, post.queued_at),
+    step(2, 'Sent to TikTok, processing', post.publishing_at),
+    step(3, 'Published', post.published_at),
+  ];
+  if (post.status === 'failed' || post.status === 'unconfirmed') {
+    // where it stopped: the last step it reached, then the outcome
+    const last = post.publishing_at ? 3 : post.queued_at ? 2 : 1;
+    return [...steps.slice(0, last + 1).map((s) => ({ ...s, state: 'done' as const })),
+      { label: post.status === 'failed' ? 'Failed' : 'Outcome unknown', at: post.updated_at ?? null, state: 'failed' }];
+  }
+  if (post.status === 'cancelled') {
+    return [steps[0], { label: 'Cancelled', at: post.updated_at ?? null, state: 'failed' }];
+  }
+  return steps;
+}

@@ -93,7 +93,9 @@ class OutcomeTest {
                 .body("publish_id", equalTo("v_pub_file~v2-1.7391029384756102938"))
                 .body("public_post_id", equalTo("7391029384756102938"))
                 .body("share_url", equalTo("https://www.tiktok.com/@creator/video/7391029384756102938"))
-                .body("published_at", notNullValue());
+                .body("published_at", notNullValue())
+                // the web app's timeline: each step of the attempt with its time
+                .body("queued_at", notNullValue()).body("publishing_at", notNullValue());
         // the same event again (relay or broker redelivery), then a stale failure of the same attempt: no effect
         Fixtures.send(Topics.POST_PUBLISHED, Long.toString(id), published);
         Fixtures.send(Topics.POST_FAILED, Long.toString(id), codec.write(PostFailed.of(id, 1, account, null, "internal",

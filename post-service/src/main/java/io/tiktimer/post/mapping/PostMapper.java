@@ -18,6 +18,6 @@ public final class PostMapper {
                 p.timeZone, p.attempt,
                 p.status == PostStatus.SCHEDULED && p.attempt > 0 ? p.dueAt : null,
                 p.publishId, p.publishOutcome, p.publicPostId, p.shareUrl, p.publishedAt, p.errorCode, p.errorMessage,
-                p.consentDeclaration, p.consentedAt);
+                p.consentDeclaration, p.consentedAt, p.queuedAt, p.publishingAt);
     }
 }

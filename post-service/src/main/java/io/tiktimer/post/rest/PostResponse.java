@@ -43,5 +43,7 @@ public record PostResponse(
         String errorCode,
         String errorMessage,
         @Schema(description = "The declaration agreed to when the post was scheduled; null if none was given") String consentDeclaration,
-        Instant consentedAt) {
+        Instant consentedAt,
+        @Schema(description = "When the latest attempt was handed to the publisher") Instant queuedAt,
+        @Schema(description = "When TikTok accepted the latest attempt for processing") Instant publishingAt) {
 }
