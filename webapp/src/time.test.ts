@@ -16,7 +16,6 @@ describe('times in the user\'s zone', () => {
 
 describe('times with seconds', () => {
   it('shows the seconds in the viewer\'s zone', async () => {
-    const { formatInZoneWithSeconds } = await import('./time');
-    expect(formatInZoneWithSeconds('2026-12-02T18:16:07Z', 'Europe/Berlin')).toBe('Wed 2 Dec 2026, 19:16:07');
+    expect(formatInZone('2026-12-02T18:16:07Z', 'Europe/Berlin', true)).toBe('Wed 2 Dec 2026, 19:16:07');
   });
 });

@@ -308,6 +308,24 @@ export interface PublishButton {
   reason: string | null;
 }
 
+/** What the media and texts still lack, for a direct post and an inbox upload alike (1c, 2a), or null. */
+function contentProblem(state: ComposerState, info: CreatorInfo): string | null {
+  if (state.mediaCount === 0) {
+    return state.kind === 'video' ? 'Add a video first.' : 'Add photos first.';
+  }
+  const tooLong = durationProblem(state, info);
+  if (tooLong) {
+    return tooLong;
+  }
+  if (captionCounter(state).over) {
+    return `The caption is longer than ${captionLimit(state.kind)} characters.`;
+  }
+  if (state.kind === 'photo' && titleCounter(state).over) {
+    return `The title is longer than ${PHOTO_TITLE_LIMIT} characters.`;
+  }
+  return null;
+}
+
 /**
  * Publish is enabled only when every rule above is met. The order of the checks is the order a user fixes things
  * in; the first unmet one is what the button says.
@@ -318,18 +336,9 @@ export function publishButton(state: ComposerState, creator: CreatorInfoResult):
     return { disabled: true, reason: block };
   }
   const info = creator.info;
-  if (state.mediaCount === 0) {
-    return { disabled: true, reason: state.kind === 'video' ? 'Add a video first.' : 'Add photos first.' };
-  }
-  const tooLong = durationProblem(state, info);
-  if (tooLong) {
-    return { disabled: true, reason: tooLong };
-  }
-  if (captionCounter(state).over) {
-    return { disabled: true, reason: `The caption is longer than ${captionLimit(state.kind)} characters.` };
-  }
-  if (state.kind === 'photo' && titleCounter(state).over) {
-    return { disabled: true, reason: `The title is longer than ${PHOTO_TITLE_LIMIT} characters.` };
+  const content = contentProblem(state, info);
+  if (content) {
+    return { disabled: true, reason: content };
   }
   if (state.disclose && !state.yourBrand && !state.brandedContent) {
     return { disabled: true, reason: TEXT.disclosureMissing };
@@ -390,20 +399,8 @@ export function inboxButton(state: ComposerState, creator: CreatorInfoResult): P
   if (block || !creator.ok) {
     return { disabled: true, reason: block };
   }
-  if (state.mediaCount === 0) {
-    return { disabled: true, reason: state.kind === 'video' ? 'Add a video first.' : 'Add photos first.' };
-  }
-  const tooLong = durationProblem(state, creator.info);
-  if (tooLong) {
-    return { disabled: true, reason: tooLong };
-  }
-  if (captionCounter(state).over) {
-    return { disabled: true, reason: `The caption is longer than ${captionLimit(state.kind)} characters.` };
-  }
-  if (state.kind === 'photo' && titleCounter(state).over) {
-    return { disabled: true, reason: `The title is longer than ${PHOTO_TITLE_LIMIT} characters.` };
-  }
-  return { disabled: false, reason: null };
+  const content = contentProblem(state, creator.info);
+  return content ? { disabled: true, reason: content } : { disabled: false, reason: null };
 }
 
 export function toInboxFields(state: ComposerState) {

@@ -9,7 +9,7 @@ import { ApiError } from '../api/problem';
 import { useTitle } from '../components/useTitle';
 import { TEXT } from '../composer/texts';
 import { INBOX_FINISH, INBOX_NOTICE } from '../composer/rules';
-import { browserTimeZone, formatInZone, formatInZoneWithSeconds } from '../time';
+import { browserTimeZone, formatInZone } from '../time';
 import { editable, pollInterval, PRIVACY_TEXT, STATUS_TEXT, timeline } from './postStatus';
 
 /**
@@ -77,7 +77,7 @@ function PostFacts({ post }: { post: Post }) {
           {timeline(post).map((step) => (
             <li key={step.label} className={step.state} aria-current={step.state === 'now' ? 'step' : undefined}>
               <span className="step-label">{step.label}</span>{' '}
-              {step.at ? <time dateTime={step.at}>{formatInZoneWithSeconds(step.at, zone)}</time> : <span className="muted">not yet</span>}
+              {step.at ? <time dateTime={step.at}>{formatInZone(step.at, zone, true)}</time> : <span className="muted">not yet</span>}
             </li>
           ))}
         </ol>
