@@ -178,12 +178,6 @@ public class PostService {
     }
 
     /**
-     * One page of the caller's posts with their media ids: the page of posts, then the media ids of exactly those
-     * posts by primary key. One row more than the page is read so that the total needs a count query only when the
-     * caller has more posts than fit on this page (or asked past the end). A correlated subquery for the media ids
-     * would make it one round trip, but PostgreSQL then runs an aggregate per row, which doubled its CPU per listing.
-     */
-    /**
      * How many of the user's posts are in each state, every state present (zero included), within the filter's
      * account, platform and time range; the filter's own status is ignored. One grouped query on
      * {@code post_user_time_idx}'s leading column.
@@ -231,6 +225,12 @@ public class PostService {
         return where.toString();
     }
 
+    /**
+     * One page of the caller's posts with their media ids: the page of posts, then the media ids of exactly those
+     * posts by primary key. One row more than the page is read so that the total needs a count query only when the
+     * caller has more posts than fit on this page (or asked past the end). A correlated subquery for the media ids
+     * would make it one round trip, but PostgreSQL then runs an aggregate per row, which doubled its CPU per listing.
+     */
     public PostPage list(long userId, Filter f, int page, int size) {
         Map<String, Object> params = new HashMap<>();
         String where = where(userId, f, params);
