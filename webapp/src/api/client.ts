@@ -184,7 +184,6 @@ export async function signOut(): Promise<void> {
 }
 
 export const me = () => api<User>('/users/me');
-export const listPosts = () => api<Post[]>('/posts/?size=50');
 
 export interface PostFilter {
   status?: string;
