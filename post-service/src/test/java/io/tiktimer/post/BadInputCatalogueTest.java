@@ -64,7 +64,8 @@ class BadInputCatalogueTest {
         String openApi = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
         List<OpenApiOperations.Operation> operations = OpenApiOperations.read(openApi);
         assertThat(operations).extracting(Object::toString)
-                .contains("POST /posts", "PATCH /posts/{id}", "POST /media", "POST /api/v1/tiktok/posts");
+                .contains("POST /posts", "PATCH /posts/{id}", "POST /media", "POST /api/v1/tiktok/posts",
+                        "GET /posts/counts", "GET /media/{id}/preview");
 
         BadInputCatalogue.Valid valid = new BadInputCatalogue.Valid(
                 op -> Map.of("id", Long.toString(op.path().startsWith("/media") ? media : scheduled)),
