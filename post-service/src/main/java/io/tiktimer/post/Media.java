@@ -43,6 +43,9 @@ public class Media {
     public Integer height;
     public Double fps;
     public String codec;
+    /** The poster frame's S3 key, or null while there is none. */
+    @Column(name = "poster_key")
+    public String posterKey;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

@@ -65,7 +65,7 @@ class BadInputCatalogueTest {
         List<OpenApiOperations.Operation> operations = OpenApiOperations.read(openApi);
         assertThat(operations).extracting(Object::toString)
                 .contains("POST /posts", "PATCH /posts/{id}", "POST /media", "POST /api/v1/tiktok/posts",
-                        "GET /posts/counts", "GET /media/{id}/preview");
+                        "GET /posts/counts", "GET /media/{id}/preview", "PUT /media/{id}/poster");
 
         BadInputCatalogue.Valid valid = new BadInputCatalogue.Valid(
                 op -> Map.of("id", Long.toString(op.path().startsWith("/media") ? media : scheduled)),

@@ -148,4 +148,46 @@ class MediaTest {
         given().auth().oauth2(Fixtures.token(user)).when().get("/media/" + pending + "/preview").then().statusCode(404);
         given().when().get("/media/" + id + "/preview").then().statusCode(401);
     }
+
+    @Test
+    void aPosterFrameIsStoredForItsOwnerOnlyServedFromAShortLivedAddressAndGoesWithTheMedia() throws Exception {
+        long user = Fixtures.newId();
+        String token = Fixtures.token(user);
+        long id = Fixtures.uploadVideo(user, TestMedia.mp4(12, 1080, 1920, 30));
+        given().auth().oauth2(token).when().get("/media/" + id).then().body("poster_url", equalTo(null));
+        byte[] poster = TestMedia.jpeg(360, 640, 3);
+        given().auth().oauth2(Fixtures.token(Fixtures.newId())).contentType("image/jpeg").body(poster)
+                .when().put("/media/" + id + "/poster").then().statusCode(404);
+        String url = given().auth().oauth2(token).contentType("image/jpeg").body(poster)
+                .when().put("/media/" + id + "/poster").then().statusCode(200)
+                .body("id", equalTo((int) id)).body("poster_url", notNullValue()).extract().path("poster_url");
+        HttpResponse<byte[]> fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(fetched.statusCode()).isEqualTo(200);
+        assertThat(fetched.body()).isEqualTo(poster);
+        assertThat(fetched.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        given().auth().oauth2(token).when().get("/media").then().body("[0].poster_url", notNullValue());
+
+        // what is not a small, whole JPEG is refused and the stored poster stays
+        given().auth().oauth2(token).contentType("image/jpeg").body("not a picture".getBytes())
+                .when().put("/media/" + id + "/poster").then().statusCode(415)
+                .contentType(containsString("application/problem+json")).body("code", equalTo("unsupported_media_type"));
+        given().auth().oauth2(token).contentType("image/jpeg").body(java.util.Arrays.copyOf(poster, poster.length / 2))
+                .when().put("/media/" + id + "/poster").then().statusCode(415);
+        given().auth().oauth2(token).contentType("image/jpeg").body(TestMedia.jpeg(1400, 100, 1))
+                .when().put("/media/" + id + "/poster").then().statusCode(422).body("code", equalTo("unsupported_resolution"))
+                .body("detail", containsString("1400x100"));
+        given().auth().oauth2(token).contentType("image/jpeg").body(new byte[256 * 1024 + 1])
+                .when().put("/media/" + id + "/poster").then().statusCode(413).body("code", equalTo("file_too_large"));
+        given().auth().oauth2(token).contentType("image/png").body(poster)
+                .when().put("/media/" + id + "/poster").then().statusCode(415);
+        byte[] kept = s3.getObjectAsBytes(b -> b.bucket(InfrastructureTest.BUCKET)
+                .key("users/" + user + "/posters/" + id + ".jpg")).asByteArray();
+        assertThat(kept).isEqualTo(poster);
+
+        given().auth().oauth2(token).when().delete("/media/" + id).then().statusCode(204);
+        assertThat(s3.listObjectsV2(b -> b.bucket(InfrastructureTest.BUCKET).prefix("users/" + user + "/")).contents()).isEmpty();
+        given().auth().oauth2(token).contentType("image/jpeg").body(poster)
+                .when().put("/media/" + id + "/poster").then().statusCode(404);
+    }
 }

@@ -121,6 +121,11 @@ public class MediaStorageClient {
         return filled;
     }
 
+    /** Stores a small object already in memory (a poster frame) with one PUT. */
+    public void put(String key, String contentType, byte[] bytes) {
+        s3.putObject(b -> b.bucket(bucket()).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
+    }
+
     public URL presignPut(String key, String contentType, Duration ttl) {
         return presigner.presignPutObject(p -> p.signatureDuration(ttl)
                 .putObjectRequest(r -> r.bucket(bucket()).key(key).contentType(contentType))).url();

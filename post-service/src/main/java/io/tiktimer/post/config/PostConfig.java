@@ -67,6 +67,14 @@ public interface PostConfig {
         @WithDefault("4096")
         int maxSidePixels();
 
+        /** A poster frame is a thumbnail, not a second copy of a photo: a 720-pixel JPEG is well under this. */
+        @WithDefault("262144")
+        int maxPosterBytes();
+
+        /** The longest side a poster frame may have. */
+        @WithDefault("1280")
+        int maxPosterSidePixels();
+
         /** How long a presigned upload URL stays valid. */
         @WithDefault("PT1H")
         Duration presignTtl();

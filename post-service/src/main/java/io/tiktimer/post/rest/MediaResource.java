@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -69,7 +70,7 @@ public class MediaResource {
         }
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
             Media m = media.ingest(user.id(), in, file.fileName());
-            return Response.status(201).header("Location", "/media/" + m.id).entity(MediaResponse.of(m)).build();
+            return Response.status(201).header("Location", "/media/" + m.id).entity(respond(m)).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,7 +88,7 @@ public class MediaResource {
     public Response uploadRaw(@QueryParam("filename") String filename, InputStream body) {
         StorableText.require("filename", Problems.In.QUERY, filename);
         Media m = media.ingest(user.id(), body, filename);
-        return Response.status(201).header("Location", "/media/" + m.id).entity(MediaResponse.of(m)).build();
+        return Response.status(201).header("Location", "/media/" + m.id).entity(respond(m)).build();
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -140,14 +141,14 @@ public class MediaResource {
     @APIResponse(responseCode = "415", description = "Unsupported container")
     @APIResponse(responseCode = "422", description = "Outside TikTok's limits")
     public MediaResponse complete(@PathParam("id") long id) {
-        return media.complete(user.id(), id).map(MediaResponse::of).orElseThrow(() -> Problems.notFound("Media"));
+        return media.complete(user.id(), id).map(this::respond).orElseThrow(() -> Problems.notFound("Media"));
     }
 
     @GET
     @Operation(summary = "List the caller's media, newest first")
     @APIResponse(responseCode = "200", description = "The media")
     public List<MediaResponse> list() {
-        return media.list(user.id()).stream().map(MediaResponse::of).toList();
+        return media.list(user.id()).stream().map(this::respond).toList();
     }
 
     @GET
@@ -156,7 +157,7 @@ public class MediaResource {
     @APIResponse(responseCode = "200", description = "The media")
     @APIResponse(responseCode = "404", description = "No such media for this user")
     public MediaResponse get(@PathParam("id") long id) {
-        return media.find(user.id(), id).map(MediaResponse::of).orElseThrow(() -> Problems.notFound("Media"));
+        return media.find(user.id(), id).map(this::respond).orElseThrow(() -> Problems.notFound("Media"));
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -172,6 +173,25 @@ public class MediaResource {
     public PreviewResponse preview(@PathParam("id") long id) {
         return media.preview(user.id(), id).map(p -> new PreviewResponse(p.url().toString(), p.expiresAt()))
                 .orElseThrow(() -> Problems.notFound("Media"));
+    }
+
+    @PUT
+    @Path("/{id}/poster")
+    @Consumes("image/jpeg")
+    @Operation(summary = "Store the media's poster frame",
+            description = "A small JPEG that stands for the media where the media does not fit, such as the calendar. "
+                    + "The web app makes it in the browser from the file it uploaded. Replaces an earlier one.")
+    @APIResponse(responseCode = "200", description = "Stored; the media with its poster_url")
+    @APIResponse(responseCode = "404", description = "No such verified media for this user")
+    @APIResponse(responseCode = "413", description = "Larger than 256 KiB")
+    @APIResponse(responseCode = "415", description = "Not a complete JPEG image")
+    @APIResponse(responseCode = "422", description = "More than 1280 pixels on a side")
+    public MediaResponse poster(@PathParam("id") long id, InputStream body) {
+        return media.storePoster(user.id(), id, body).map(this::respond).orElseThrow(() -> Problems.notFound("Media"));
+    }
+
+    private MediaResponse respond(Media m) {
+        return MediaResponse.of(m, media.posterUrl(m).orElse(null));
     }
 
     @DELETE

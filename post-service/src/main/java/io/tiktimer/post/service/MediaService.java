@@ -48,6 +48,10 @@ public class MediaService {
         return "users/" + userId + "/media/" + mediaId;
     }
 
+    public static String posterKeyOf(long userId, long mediaId) {
+        return "users/" + userId + "/posters/" + mediaId + ".jpg";
+    }
+
     public static String userPrefix(long userId) {
         return "users/" + userId + "/";
     }
@@ -117,6 +121,62 @@ public class MediaService {
     }
 
     public record Preview(URL url, Instant expiresAt) {
+    }
+
+    /** Where a browser may load the media's poster frame from, if it has one (as short-lived as a preview). */
+    public Optional<URL> posterUrl(Media m) {
+        return Optional.ofNullable(m.posterKey)
+                .map(key -> storage.presignGet(key, "image/jpeg", config.media().presignTtl()));
+    }
+
+    /**
+     * Stores the poster frame the uploading browser made from the file. It is read into memory because it is small
+     * by rule (refused past {@code maxPosterBytes} without reading on), and walked as a JPEG before it is stored, so
+     * what an {@code <img>} later loads from the bucket is a real, small image. A new poster replaces the old one.
+     */
+    public Optional<Media> storePoster(long userId, long id, InputStream body) {
+        if (find(userId, id).filter(m -> m.status == MediaStatus.READY).isEmpty()) {
+            return Optional.empty();
+        }
+        PostConfig.Media limits = config.media();
+        byte[] bytes = readAtMost(body, limits.maxPosterBytes());
+        JpegWalker jpeg = new JpegWalker();
+        jpeg.update(bytes, 0, bytes.length);
+        if (!jpeg.complete()) {
+            throw new MediaRejectedException("unsupported_media_type", "A poster frame must be a complete JPEG image.");
+        }
+        if (Math.max(jpeg.width(), jpeg.height()) > limits.maxPosterSidePixels()) {
+            throw new MediaRejectedException("unsupported_resolution", "The poster frame is " + jpeg.width() + "x"
+                    + jpeg.height() + "; a poster frame may be at most " + limits.maxPosterSidePixels() + " pixels a side.");
+        }
+        String key = posterKeyOf(userId, id);
+        storage.put(key, "image/jpeg", bytes);
+        Media stored = QuarkusTransaction.requiringNew().call(() -> {
+            Media m = media.findById(id);
+            if (m != null) {
+                m.posterKey = key;
+                m.updatedAt = Instant.now();
+            }
+            return m;
+        });
+        if (stored == null) {
+            // the media was deleted while its poster travelled: the poster must not outlive it
+            storage.delete(key);
+            return Optional.empty();
+        }
+        return Optional.of(stored);
+    }
+
+    private static byte[] readAtMost(InputStream in, int limit) {
+        try {
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                throw new MediaRejectedException("file_too_large", "A poster frame may be at most " + limit + " bytes.");
+            }
+            return bytes;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -276,6 +336,9 @@ public class MediaService {
         }
         try {
             storage.delete(found.get().s3Key);
+            if (found.get().posterKey != null) {
+                storage.delete(found.get().posterKey);
+            }
         } catch (RuntimeException e) {
             LOG.warnf("Media %d deleted, but its object %s stays until the user's data is erased: %s", id,
                     found.get().s3Key, e.getMessage());
