@@ -408,7 +408,6 @@ try {
     assert.match(await event.textContent(), /Scheduled from the browser #tiktimer, scheduled, Demo Creator, video$/, 'status and account are read out');
     assert.match(await event.getAttribute('class'), /status-scheduled/);
     await assertAccessible(page, 'calendar (month, with a post)');
-    await page.screenshot({ path: `${SHOTS}/calendar-desktop.png`, fullPage: true });
 
     await event.click();
     await page.waitForURL(new RegExp(`/app/posts/${id}$`));
@@ -513,6 +512,84 @@ try {
     await page.getByRole('button', { name: 'Save the new time' }).press('Enter');
     await page.getByRole('button', { name: 'Change time' }).waitFor();
     await page.getByText(new RegExp(`\\b15 \\w+ ${month.slice(0, 4)}, 09:30 \\(Europe/Berlin\\)`)).waitFor();
+  });
+
+  await check('Post to TikTok: a photo post asks for a title, offers comments only, and is on the calendar with its poster frame', async () => {
+    // two real JPEGs, drawn by this browser
+    const photos = await page.evaluate(async () => {
+      const draw = async (hue, text) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 1080;
+        canvas.height = 1920;
+        const g = canvas.getContext('2d');
+        g.fillStyle = `hsl(${hue} 70% 45%)`;
+        g.fillRect(0, 0, 1080, 1920);
+        g.fillStyle = '#fff';
+        g.font = 'bold 180px sans-serif';
+        g.fillText(text, 140, 1000);
+        const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.9));
+        let binary = '';
+        for (const byte of new Uint8Array(await blob.arrayBuffer())) binary += String.fromCharCode(byte);
+        return btoa(binary);
+      };
+      return [await draw(200, 'One'), await draw(330, 'Two')];
+    });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New post' }).click();
+    await page.getByText('Posting as Demo Creator (@demo.creator)').waitFor();
+    await page.getByLabel('Choose a video or photos').setInputFiles(photos.map((data, i) => ({
+      name: `e2e-photo-${i + 1}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from(data, 'base64'),
+    })));
+    await page.getByRole('img', { name: /^Photo 2: e2e-photo-2\.jpg/ }).waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('[role=status]')]
+      .filter((e) => e.textContent === 'Uploaded and checked').length === 2, null, { timeout: 30_000 });
+    await page.getByLabel('Title').fill('Two photos');
+    await page.getByLabel('Description').fill('Photos from the browser #tiktimer');
+    const comment = page.getByRole('checkbox', { name: 'Allow Comment' });
+    assert.equal(await comment.isChecked(), false);
+    assert.equal(await comment.isDisabled(), false);
+    assert.equal(await page.getByRole('checkbox', { name: /Duet|Stitch/ }).count(), 0, 'photos offer comments only');
+    await page.getByLabel('Who can view this post').selectOption({ label: 'Everyone' });
+    const { local, day, nextMonth } = await page.evaluate(() => {
+      const now = new Date();
+      const at = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 10, 0);
+      const pad = (n) => String(n).padStart(2, '0');
+      const date = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+      return { local: `${date}T10:00`, day: date, nextMonth: at.getMonth() !== now.getMonth() };
+    });
+    await page.getByLabel('Date and time').fill(local);
+    await assertAccessible(page, 'post to TikTok (photos)');
+    await page.screenshot({ path: `${SHOTS}/composer-photo-desktop.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    await page.waitForURL(/\/app\/posts\/\d+$/, { timeout: 30_000 });
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const stored = await api(`/posts/${id}`);
+    assert.equal(stored.media_type, 'photo');
+    assert.equal(stored.title, 'Two photos');
+    assert.equal(stored.media_ids.length, 2);
+    // the browser made each photo's poster frame and post-service keeps it
+    for (const media of stored.media_ids) {
+      let poster = null;
+      for (let tries = 0; tries < 40 && !poster; tries++) {
+        poster = (await api(`/media/${media}`)).poster_url;
+        if (!poster) await page.waitForTimeout(250);
+      }
+      assert.ok(poster, `media ${media} has a poster frame`);
+    }
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
+    await heading(page, 'Calendar');
+    if (nextMonth) await page.getByRole('button', { name: /^Next/ }).click();
+    const event = onCalendar(day, 'Photos from the browser');
+    await event.waitFor({ timeout: 20_000 });
+    const thumb = event.locator('img.event-thumb');
+    await thumb.waitFor();
+    assert.equal(await thumb.getAttribute('alt'), '', 'the thumbnail is decorative: the entry says what the post is');
+    await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await thumb.elementHandle(), { timeout: 20_000 });
+    assert.deepEqual(await thumb.evaluate((img) => [img.naturalWidth, img.naturalHeight]), [270, 480],
+      'the first photo, scaled to the poster size, loaded from storage');
+    assert.match(await event.textContent(), /Photos from the browser #tiktimer, scheduled, Demo Creator, photo$/);
+    await assertAccessible(page, 'calendar (with thumbnails)');
+    await page.screenshot({ path: `${SHOTS}/calendar-desktop.png`, fullPage: true });
   });
 
   await check('another user sees none of these posts, not even by their address', async () => {

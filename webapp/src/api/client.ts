@@ -325,6 +325,8 @@ export interface Media {
   fps: number | null;
   codec: string | null;
   created_at: string;
+  /** A short-lived address of the media's poster frame, null while it has none. */
+  poster_url: string | null;
 }
 
 export interface UploadProgress {
@@ -433,6 +435,10 @@ export const deleteMedia = (id: number) => api<null>(`/media/${id}`, { method: '
 
 /** The user's media, newest first. */
 export const listMedia = () => api<Media[]>('/media');
+
+/** Stores the poster frame the browser made of an uploaded file (a small JPEG). */
+export const putPoster = (id: number, jpeg: Blob) =>
+  api<Media>(`/media/${id}/poster`, { method: 'PUT', headers: { 'Content-Type': 'image/jpeg' }, body: jpeg });
 
 /** A short-lived address for an <img> or <video> (which cannot send the bearer token). */
 export const mediaPreview = (id: number) => api<{ url: string; expires_at: string }>(`/media/${id}/preview`);

@@ -1,17 +1,17 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import FullCalendar from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import interactionPlugin, { type DateClickArg } from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
 import type { EventDropArg, EventInput, EventMountArg, EventSourceFuncArg } from '@fullcalendar/core';
-import { listAccounts, postsBetween, reschedulePost, type TikTokAccount } from '../api/client';
+import { listAccounts, listMedia, postsBetween, reschedulePost, type Media, type TikTokAccount } from '../api/client';
 import { ApiError } from '../api/problem';
 import { useTitle } from '../components/useTitle';
 import { browserTimeZone, formatInZone } from '../time';
-import { canStartAt, collapseByDay, composerTimeFor, toEvent } from './events';
+import { canStartAt, collapseByDay, composerTimeFor, toEvent, type CalendarEvent } from './events';
 
 /**
  * The home page after sign-in: the user's posts on a month or week calendar in the browser's time zone. Dragging a
@@ -27,16 +27,22 @@ export default function Calendar() {
   const calendar = useRef<FullCalendar>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [loading, setLoading] = useState(false);
-  const accounts = useQuery({ queryKey: ['accounts'], queryFn: listAccounts });
-  const names = useMemo(() => accountNames(accounts.data ?? []), [accounts.data]);
+  const queryClient = useQueryClient();
 
   const events = useCallback(
     (range: EventSourceFuncArg, success: (events: EventInput[]) => void, failure: (error: Error) => void) => {
       // a month (or its list) spans weeks; the week view shows every post at its time
       const month = range.end.getTime() - range.start.getTime() > 8 * 86_400_000;
-      postsBetween(range.start, range.end)
-        .then((posts) => {
-          const all = posts.filter((p) => p.scheduled_time).map((p) => toEvent(p, names));
+      // accounts and media from the shared cache, asked in parallel with the posts: the posts are drawn once, with
+      // their names and thumbnails; poster addresses expire after an hour, so media older than ten minutes is asked again
+      const accounts = queryClient.fetchQuery({ queryKey: ['accounts'], queryFn: listAccounts, staleTime: 60_000 });
+      const media = queryClient.fetchQuery({ queryKey: ['media'], queryFn: listMedia, staleTime: 10 * 60_000 });
+      // without names or thumbnails the posts are still shown
+      Promise.all([postsBetween(range.start, range.end), accounts.catch(() => []), media.catch(() => [] as Media[])])
+        .then(([posts, accountList, mediaList]) => {
+          const names = accountNames(accountList);
+          const posters = posterAddresses(mediaList);
+          const all = posts.filter((p) => p.scheduled_time).map((p) => toEvent(p, names, posters));
           success(month ? collapseByDay(all, zone) : all);
         })
         .catch((error: Error) => {
@@ -44,7 +50,7 @@ export default function Calendar() {
           failure(error);
         });
     },
-    [names, zone],
+    [queryClient, zone],
   );
 
   async function moved(drop: EventDropArg) {
@@ -129,6 +135,10 @@ function unlabelDayCell(cell: { el: HTMLElement }) {
   cell.el.removeAttribute('aria-labelledby');
 }
 
+function posterAddresses(media: Media[]): Map<number, string> {
+  return new Map(media.filter((m) => m.poster_url).map((m) => [m.id, m.poster_url as string]));
+}
+
 function accountNames(accounts: TikTokAccount[]): Map<number, string> {
   return new Map(accounts.map((a) => [a.id, a.display_name ?? a.username ?? `TikTok account ${a.id}`]));
 }
@@ -140,11 +150,22 @@ function accountNames(accounts: TikTokAccount[]): Map<number, string> {
  */
 function describeEvent(arg: EventMountArg) {
   const more = arg.event.id.startsWith('more-');
-  const { status, account, mediaType } = arg.event.extendedProps as { status: string; account: string | null; mediaType: string | null };
+  const { status, account, mediaType, thumbnail } = arg.event.extendedProps as CalendarEvent['extendedProps'];
+  const main = arg.el.querySelector('.fc-event-main, .fc-list-event-title') ?? arg.el;
+  if (thumbnail) {
+    // decorative: the entry's text already says what the post is
+    const image = document.createElement('img');
+    image.className = 'event-thumb';
+    image.src = thumbnail;
+    image.alt = '';
+    image.loading = 'lazy';
+    image.decoding = 'async';
+    main.prepend(image);
+  }
   const extra = more ? ' posts this day' : `, ${status}${account ? `, ${account}` : ''}${mediaType ? `, ${mediaType}` : ''}`;
   const hidden = document.createElement('span');
   hidden.className = 'visually-hidden';
   hidden.textContent = extra;
-  (arg.el.querySelector('.fc-event-main, .fc-list-event-title') ?? arg.el).appendChild(hidden);
+  main.appendChild(hidden);
   arg.el.setAttribute('title', `${arg.timeText ? `${arg.timeText} ` : ''}${arg.event.title}${extra}`);
 }

@@ -25,6 +25,15 @@ describe('posts on the calendar', () => {
     }
   });
 
+  it('shows the poster frame of the post’s first media, and none where that media has no poster', () => {
+    const posters = new Map([[41, 'https://s3.example/poster-41.jpg'], [42, 'https://s3.example/poster-42.jpg']]);
+    expect(toEvent(post({ media_ids: [41, 42] }), new Map(), posters).extendedProps.thumbnail)
+      .toBe('https://s3.example/poster-41.jpg');
+    expect(toEvent(post({ media_ids: [43, 42] }), new Map(), posters).extendedProps.thumbnail).toBeNull();
+    expect(toEvent(post({ media_ids: [] }), new Map(), posters).extendedProps.thumbnail).toBeNull();
+    expect(toEvent(post(), new Map()).extendedProps.thumbnail).toBeNull();
+  });
+
   it('names a post without a caption by its number', () => {
     expect(toEvent(post({ content: '  ' }), new Map()).title).toBe('Post 7');
   });

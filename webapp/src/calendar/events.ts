@@ -16,10 +16,14 @@ export interface CalendarEvent {
   classNames: string[];
   /** Only a post that has not gone out can be moved; the API has the last word (a queued one snaps back). */
   editable: boolean;
-  extendedProps: { status: string; account: string | null; mediaType: string | null };
+  extendedProps: { status: string; account: string | null; mediaType: string | null; thumbnail: string | null };
 }
 
-export function toEvent(post: Post, accountNames: Map<number, string>): CalendarEvent {
+/**
+ * A post as a calendar entry. Its thumbnail is the poster frame of its first video or photo (`posters`: media id to
+ * poster address), null where that media has none.
+ */
+export function toEvent(post: Post, accountNames: Map<number, string>, posters: Map<number, string> = new Map()): CalendarEvent {
   const account = post.tiktok_account_id != null ? accountNames.get(post.tiktok_account_id) ?? null : null;
   return {
     id: String(post.id),
@@ -28,7 +32,12 @@ export function toEvent(post: Post, accountNames: Map<number, string>): Calendar
     url: `/app/posts/${post.id}`,
     classNames: [`status-${post.status}`],
     editable: editable(post.status) && post.status !== 'cancelled',
-    extendedProps: { status: post.status, account, mediaType: post.media_type ?? null },
+    extendedProps: {
+      status: post.status,
+      account,
+      mediaType: post.media_type ?? null,
+      thumbnail: post.media_ids?.length ? posters.get(post.media_ids[0]) ?? null : null,
+    },
   };
 }
 
@@ -88,7 +97,7 @@ export function collapseByDay(events: CalendarEvent[], zone: string, perDay = SH
         url: `/app/posts?from=${day}&to=${day}`,
         classNames: ['more-posts'],
         editable: false,
-        extendedProps: { status: 'more', account: null, mediaType: null },
+        extendedProps: { status: 'more', account: null, mediaType: null, thumbnail: null },
       });
     }
   }

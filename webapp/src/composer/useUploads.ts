@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { uploadMedia, type Media } from '../api/client';
+import { useQueryClient } from '@tanstack/react-query';
+import { putPoster, uploadMedia, type Media } from '../api/client';
 import { kindOf } from './media';
+import { makePoster } from './poster';
 import type { PostKind } from './rules';
 
 /** One picked file on its way to TikTimer: its preview, its upload progress, and what post-service made of it. */
@@ -21,10 +23,26 @@ export interface Upload {
 let counter = 0;
 
 /**
+ * Gives the stored media its poster frame, made from the local file. A browser that cannot decode the file, or a
+ * refused poster, leaves the media without one: the post does not need it, and the calendar then shows its kind.
+ */
+async function withPoster(upload: Upload, media: Media): Promise<Media> {
+  const poster = await makePoster(upload.file, upload.kind);
+  if (!poster) return media;
+  try {
+    return await putPoster(media.id, poster);
+  } catch {
+    // the media is stored and usable; only its thumbnail is missing
+    return media;
+  }
+}
+
+/**
  * Uploads run one at a time in the order picked (a creator's uplink is the bottleneck; parallel uploads only slow
  * each other), each cancellable. Object URLs are revoked when a file is removed or the screen closes.
  */
 export function useUploads() {
+  const queryClient = useQueryClient();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const controllers = useRef(new Map<string, AbortController>());
   const queue = useRef<Promise<void>>(Promise.resolve());
@@ -69,6 +87,12 @@ export function useUploads() {
           try {
             const media = await uploadMedia(upload.file, (p) => patch(upload.key, { loaded: p.loaded }), controller.signal);
             patch(upload.key, { state: 'ready', media, loaded: upload.file.size });
+            // beside the queue: a file the browser cannot decode must not hold up the next upload
+            void withPoster(upload, media).then((stored) => {
+              if (stored === media) return;
+              patch(upload.key, { media: stored });
+              queryClient.invalidateQueries({ queryKey: ['media'] });
+            });
           } catch (error) {
             if (error instanceof DOMException && error.name === 'AbortError') {
               // a refused file keeps its reason; only a still-running one becomes "cancelled"
@@ -85,7 +109,7 @@ export function useUploads() {
       }
       return added;
     },
-    [patch],
+    [patch, queryClient],
   );
 
   const remove = useCallback((key: string) => {

@@ -1,8 +1,9 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { deleteMedia, listMedia, mediaPreview, type Media } from '../api/client';
+import { deleteMedia, listMedia, mediaPreview, putPoster, type Media } from '../api/client';
 import { useTitle } from '../components/useTitle';
 import { fileProblem, formatBytes, percent, PHOTO_TYPES, VIDEO_TYPES } from '../composer/media';
+import { makePoster } from '../composer/poster';
 import { useUploads, type Upload } from '../composer/useUploads';
 import { browserTimeZone, formatInZone } from '../time';
 
@@ -107,6 +108,7 @@ function MediaCard({ media }: { media: Media }) {
     enabled: media.status === 'ready',
     staleTime: 5 * 60_000,
   });
+  useBackfilledPoster(media, preview.data?.url);
   const remove = useMutation({
     mutationFn: () => deleteMedia(media.id),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['media'] }),
@@ -124,9 +126,11 @@ function MediaCard({ media }: { media: Media }) {
       <div className="preview">
         {preview.data && media.kind === 'video' && (
           // preload="metadata" makes the browser show the first frame, TikTimer's poster frame
-          <video src={`${preview.data.url}#t=0.1`} preload="metadata" muted playsInline controls aria-label={`Preview of ${name}`} />
+          <video src={`${preview.data.url}#t=0.1`} poster={media.poster_url ?? undefined} preload="metadata" muted playsInline
+            controls aria-label={`Preview of ${name}`} />
         )}
-        {preview.data && media.kind === 'photo' && <img src={preview.data.url} alt={name} loading="lazy" />}
+        {/* the poster rather than the photo itself, which may be 20 MB */}
+        {preview.data && media.kind === 'photo' && <img src={media.poster_url ?? preview.data.url} alt={name} loading="lazy" />}
         {preview.isError && <p className="small">No preview: {preview.error.message}</p>}
       </div>
       <h2 id={headingId} className="filename">{name}</h2>
@@ -153,4 +157,28 @@ function MediaCard({ media }: { media: Media }) {
       {remove.isError && <p role="alert" className="error">{name} was not deleted: {remove.error.message}</p>}
     </li>
   );
+}
+
+/**
+ * Media uploaded without the web app (through the API) or before poster frames existed has none: the library makes
+ * it once from the stored file, if this browser can decode it, so the calendar can show it.
+ */
+function useBackfilledPoster(media: Media, previewUrl: string | undefined) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!previewUrl || media.poster_url || media.status !== 'ready' || !media.kind) return;
+    let current = true;
+    void makePoster(previewUrl, media.kind).then(async (poster) => {
+      if (!poster || !current) return;
+      try {
+        await putPoster(media.id, poster);
+        queryClient.invalidateQueries({ queryKey: ['media'] });
+      } catch {
+        // without a poster the calendar shows the post's kind; nothing for the user to do
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [previewUrl, media.id, media.kind, media.status, media.poster_url, queryClient]);
 }
