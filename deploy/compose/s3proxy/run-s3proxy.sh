@@ -9,7 +9,17 @@ set -euo pipefail
 umask 027
 chmod -R o-rwx /data
 
-exec java -Xmx256m \
+# Browsers upload large videos straight to the bucket and show previews from it (presigned addresses), so the web
+# app's origin must be allowed by CORS.
+cors=()
+if [[ -n "${S3PROXY_CORS_ALLOW_ORIGINS:-}" ]]; then
+  cors=(-Ds3proxy.cors-allow-origins="$S3PROXY_CORS_ALLOW_ORIGINS"
+        -Ds3proxy.cors-allow-methods="PUT GET HEAD"
+        -Ds3proxy.cors-allow-headers="Content-Type"
+        -Ds3proxy.cors-exposed-headers="ETag")
+fi
+
+exec java -Xmx256m "${cors[@]}" \
   -Ds3proxy.endpoint="http://0.0.0.0:${S3PROXY_PORT:-9000}" \
   -Ds3proxy.authorization=aws-v2-or-v4 \
   -Ds3proxy.identity="$S3PROXY_IDENTITY" \

@@ -37,6 +37,11 @@ public class S3Resource implements QuarkusTestResourceLifecycleManager {
         return config;
     }
 
+    /** The port of this JVM's shared S3 server (started if it is not yet), for tests that address it by another name. */
+    public static int port() {
+        return SharedInfrastructure.s3().port();
+    }
+
     @Override
     public void stop() {
         // shared by every test of this JVM; stopped at JVM exit

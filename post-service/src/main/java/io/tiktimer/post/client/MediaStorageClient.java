@@ -4,7 +4,9 @@ import io.tiktimer.post.config.PostConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,10 +43,25 @@ public class MediaStorageClient {
     private final S3Presigner presigner;
     private final PostConfig config;
 
-    public MediaStorageClient(S3Client s3, S3Presigner presigner, PostConfig config) {
+    public MediaStorageClient(S3Client s3, S3Presigner presigner, PostConfig config,
+                              @ConfigProperty(name = "quarkus.s3.path-style-access", defaultValue = "false") boolean pathStyle) {
         this.s3 = s3;
-        this.presigner = presigner;
         this.config = config;
+        this.presigner = config.media().browserEndpoint().map(endpoint -> browserPresigner(s3, endpoint, pathStyle))
+                .orElse(presigner);
+    }
+
+    /**
+     * A presigner for the address browsers use: a presigned URL's signature covers its host, so it must be made for
+     * the host the browser sends, with the client's own region and credentials.
+     */
+    private static S3Presigner browserPresigner(S3Client s3, URI endpoint, boolean pathStyle) {
+        return S3Presigner.builder()
+                .region(s3.serviceClientConfiguration().region())
+                .credentialsProvider(s3.serviceClientConfiguration().credentialsProvider())
+                .endpointOverride(endpoint)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build())
+                .build();
     }
 
     public String bucket() {

@@ -3,7 +3,9 @@ package io.tiktimer.post.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "post")
 public interface PostConfig {
@@ -74,6 +76,13 @@ public interface PostConfig {
         /** The longest side a poster frame may have. */
         @WithDefault("1280")
         int maxPosterSidePixels();
+
+        /**
+         * Where browsers reach the bucket, when that differs from where the service does (docker compose: the service
+         * talks to {@code http://s3:9000}, the browser to {@code http://localhost:9000}). Presigned addresses are signed
+         * for this host; unset, for the service's own S3 endpoint (AWS, ./run).
+         */
+        Optional<URI> browserEndpoint();
 
         /** How long a presigned upload URL stays valid. */
         @WithDefault("PT1H")
