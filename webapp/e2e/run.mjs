@@ -11,6 +11,8 @@ import chromium from '@sparticuz/chromium';
 import { chromium as playwright } from 'playwright-core';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
+/** The TikTok sandbox's API host, whose /sandbox/admin injects TikTok's failures (./run prints it). */
+const SANDBOX_API = process.env.SANDBOX_API_URL?.replace(/\/$/, '');
 const APP = `${BASE_URL}/app`;
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'target/screenshots';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -590,6 +592,31 @@ try {
     assert.match(await event.textContent(), /Photos from the browser #tiktimer, scheduled, Demo Creator, photo$/);
     await assertAccessible(page, 'calendar (with thumbnails)');
     await page.screenshot({ path: `${SHOTS}/calendar-desktop.png`, fullPage: true });
+  });
+
+  await check('a post whose answer from TikTok was lost is "outcome unknown": posted again only after the user looked, then published', async () => {
+    assert.ok(SANDBOX_API, 'SANDBOX_API_URL names the TikTok sandbox API (its /sandbox/admin injects faults)');
+    // TikTok takes the next direct post, but the connection drops before its answer arrives
+    const fault = await context.request.post(`${SANDBOX_API}/sandbox/admin/faults`,
+      { data: { endpoint: 'VIDEO_INIT', kind: 'DROP_CONNECTION_AFTER_EFFECT' } });
+    assert.equal(fault.status(), 200, await fault.text());
+    const [account] = await api('/api/v1/tiktok/accounts');
+    const [published] = await api('/posts?status=published&size=1');
+    const lost = await send('POST', '/posts', {
+      content: 'Lost on its way', tiktok_account_id: account.id, media_ids: published.media_ids, mode: 'direct_post',
+      privacy_level: 'PUBLIC_TO_EVERYONE', status: 'scheduled', scheduled_time: new Date(Date.now() + 3_000).toISOString(),
+    });
+    await page.goto(`${APP}/posts/${lost.id}`);
+    await page.locator('.status-card .badge', { hasText: 'unconfirmed' }).waitFor({ timeout: 90_000 });
+    await page.getByText(/may or may not be on TikTok\. Look at your TikTok profile before you post it again/).waitFor();
+    const again = page.getByRole('group', { name: 'Post it again' });
+    assert.equal(await again.getByRole('button', { name: 'Post it again' }).isDisabled(), true, 'not before the user looked');
+    await assertAccessible(page, 'post detail (outcome unknown)');
+    await page.screenshot({ path: `${SHOTS}/post-unconfirmed-desktop.png`, fullPage: true });
+    await again.getByRole('checkbox', { name: 'I looked at my TikTok profile: this post is not there' }).check();
+    await again.getByRole('button', { name: 'Post it again' }).click();
+    await page.locator('.status-card .badge', { hasText: 'published' }).waitFor({ timeout: 120_000 });
+    assert.equal((await api(`/posts/${lost.id}`)).status, 'published');
   });
 
   await check('another user sees none of these posts, not even by their address', async () => {

@@ -54,6 +54,7 @@ class WebAppIT {
                 .redirectErrorStream(true);
         builder.environment().put("BASE_URL", stack.gateway());
         builder.environment().put("SCREENSHOT_DIR", screenshots.toString());
+        builder.environment().put("SANDBOX_API_URL", stack.components().get("tiktok-sandbox-api"));
         // Videos for the posting screen, generated as the other end-to-end tests generate theirs: an 8 MB one of
         // 12 s (big enough for a throttled upload to show its progress) and one of 200 s, longer than the sandbox's
         // quiet creator may post (180 s), and one of 40 MB.
