@@ -33,10 +33,10 @@ export default function Calendar() {
     (range: EventSourceFuncArg, success: (events: EventInput[]) => void, failure: (error: Error) => void) => {
       // a month (or its list) spans weeks; the week view shows every post at its time
       const month = range.end.getTime() - range.start.getTime() > 8 * 86_400_000;
-      // accounts and media from the shared cache, asked in parallel with the posts: the posts are drawn once, with
-      // their names and thumbnails; poster addresses expire after an hour, so media older than ten minutes is asked again
+      // accounts and media asked in parallel with the posts (from the shared cache when it is fresh), so the posts are
+      // drawn once, with their names and thumbnails; media uploaded elsewhere (another tab, the API) shows within 30 s
       const accounts = queryClient.fetchQuery({ queryKey: ['accounts'], queryFn: listAccounts, staleTime: 60_000 });
-      const media = queryClient.fetchQuery({ queryKey: ['media'], queryFn: listMedia, staleTime: 10 * 60_000 });
+      const media = queryClient.fetchQuery({ queryKey: ['media'], queryFn: listMedia, staleTime: 30_000 });
       // without names or thumbnails the posts are still shown
       Promise.all([postsBetween(range.start, range.end), accounts.catch(() => []), media.catch(() => [] as Media[])])
         .then(([posts, accountList, mediaList]) => {
@@ -158,7 +158,9 @@ function describeEvent(arg: EventMountArg) {
     image.className = 'event-thumb';
     image.src = thumbnail;
     image.alt = '';
-    image.loading = 'lazy';
+    // its size known up front, so the entry is laid out once; eager, as a month's entries are all on screen
+    image.width = 20;
+    image.height = 28;
     image.decoding = 'async';
     main.prepend(image);
   }
