@@ -24,7 +24,7 @@ let counter = 0;
 
 /**
  * Gives the stored media its poster frame, made from the local file. A browser that cannot decode the file, or a
- * refused poster, leaves the media without one: the post does not need it, and the calendar then shows its kind.
+ * refused poster, leaves the media without one: the post does not need it, and its calendar entry has no thumbnail.
  */
 async function withPoster(upload: Upload, media: Media): Promise<Media> {
   const poster = await makePoster(upload.file, upload.kind);

@@ -125,7 +125,7 @@ function MediaCard({ media }: { media: Media }) {
     <li className="card media-card" aria-labelledby={headingId}>
       <div className="preview">
         {preview.data && media.kind === 'video' && (
-          // preload="metadata" makes the browser show the first frame, TikTimer's poster frame
+          // the stored poster frame until played; without one, preload="metadata" shows the frame at 0.1 s
           <video src={`${preview.data.url}#t=0.1`} poster={media.poster_url ?? undefined} preload="metadata" muted playsInline
             controls aria-label={`Preview of ${name}`} />
         )}
@@ -174,7 +174,7 @@ function useBackfilledPoster(media: Media, previewUrl: string | undefined) {
         await putPoster(media.id, poster);
         queryClient.invalidateQueries({ queryKey: ['media'] });
       } catch {
-        // without a poster the calendar shows the post's kind; nothing for the user to do
+        // without a poster the calendar entry has no thumbnail; nothing for the user to do
       }
     });
     return () => {
