@@ -10,6 +10,7 @@ import java.time.Duration;
 public final class Fault {
     public enum Kind {
         SERVER_ERROR,
+        RATE_LIMITED,
         ERROR_WITH_HTTP_200,
         SLOW_RESPONSE,
         DROP_CONNECTION_AFTER_EFFECT
@@ -32,6 +33,15 @@ public final class Fault {
     /** 500, 502, 503 or 504 with {@code internal_error}; nothing is changed. */
     public static Fault serverError(int httpStatus) {
         return new Fault(Kind.SERVER_ERROR, httpStatus, "internal_error", "Something went wrong. Please try again later.", Duration.ZERO);
+    }
+
+    /**
+     * 429 {@code rate_limit_exceeded} although the caller kept within the documented limit: TikTok's limits are per
+     * token and window as TikTok counts them, which a client never sees exactly. Nothing is changed.
+     */
+    public static Fault rateLimited() {
+        return new Fault(Kind.RATE_LIMITED, 429, "rate_limit_exceeded",
+                "API rate limit was exceeded, please retry later.", Duration.ZERO);
     }
 
     /** An error body with HTTP 200, as peers observed; nothing is changed. */
@@ -70,13 +80,14 @@ public final class Fault {
     }
 
     public boolean preventsEffect() {
-        return kind == Kind.SERVER_ERROR || kind == Kind.ERROR_WITH_HTTP_200;
+        return kind == Kind.SERVER_ERROR || kind == Kind.RATE_LIMITED || kind == Kind.ERROR_WITH_HTTP_200;
     }
 
     @Override
     public String toString() {
         return switch (kind) {
             case SERVER_ERROR -> "serverError(" + httpStatus + ")";
+            case RATE_LIMITED -> "rateLimited";
             case ERROR_WITH_HTTP_200 -> "errorWithHttp200(" + errorCode + ")";
             case SLOW_RESPONSE -> "slowResponse(" + delay + ")";
             case DROP_CONNECTION_AFTER_EFFECT -> "dropConnectionAfterEffect";

@@ -7,12 +7,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Queues of faults per endpoint and per future publication; each queued fault fires exactly once. */
 public final class FaultInjector {
     private final Map<SandboxEndpoint, Deque<Fault>> endpointFaults = new EnumMap<>(SandboxEndpoint.class);
     private final Deque<PublishFault> publishFaults = new ArrayDeque<>();
     private final Deque<ProbeOutcome> probeOutcomes = new ArrayDeque<>();
+    private final Map<String, Long> fired = new TreeMap<>();
+    private RandomFaults random;
 
     /** The next {@code times} calls to {@code endpoint} misbehave as {@code fault}. */
     public synchronized FaultInjector failNext(SandboxEndpoint endpoint, int times, Fault fault) {
@@ -37,13 +40,35 @@ public final class FaultInjector {
         return this;
     }
 
+    /** Besides the queued faults, a share of all calls misbehaves as {@code faults} says; {@code null} ends it. */
+    public synchronized FaultInjector randomly(RandomFaults faults) {
+        this.random = faults;
+        return this;
+    }
+
     public synchronized Optional<Fault> takeFor(SandboxEndpoint endpoint) {
         Deque<Fault> queue = endpointFaults.get(endpoint);
-        return queue == null ? Optional.empty() : Optional.ofNullable(queue.pollFirst());
+        Optional<Fault> fault = queue == null ? Optional.empty() : Optional.ofNullable(queue.pollFirst());
+        if (fault.isEmpty() && random != null) {
+            fault = random.draw(endpoint);
+        }
+        fault.ifPresent(f -> fired.merge(endpoint + " " + f.kind(), 1L, Long::sum));
+        return fault;
     }
 
     public synchronized Optional<PublishFault> takePublishFault() {
-        return Optional.ofNullable(publishFaults.pollFirst());
+        Optional<PublishFault> fault = Optional.ofNullable(publishFaults.pollFirst());
+        if (fault.isEmpty() && random != null) {
+            fault = random.drawPublishFault();
+        }
+        fault.ifPresent(f -> fired.merge("publication " + (f.stuck() ? "STUCK" : f.failReasonAfterComplete() != null
+                ? "FAIL_AFTER_SUCCESS" : "SLOW_PROCESSING"), 1L, Long::sum));
+        return fault;
+    }
+
+    /** How many faults fired, by "ENDPOINT KIND" (and "publication KIND"), queued and random alike. */
+    public synchronized Map<String, Long> fired() {
+        return new TreeMap<>(fired);
     }
 
     public synchronized Optional<ProbeOutcome> takeProbeOutcome() {
@@ -59,6 +84,7 @@ public final class FaultInjector {
     }
 
     public synchronized void clear() {
+        random = null;
         endpointFaults.clear();
         publishFaults.clear();
         probeOutcomes.clear();

@@ -55,6 +55,37 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aShareOfCallsMisbehavesAtRandomFromASeed() {
+        sandbox.faults().randomly(new RandomFaults(42).on(SandboxEndpoint.CREATOR_INFO, 0.5, Fault::rateLimited));
+        int refused = 0;
+        for (int i = 0; i < 40; i++) {
+            if (i % 10 == 0) {
+                sandbox.clock().advance(Duration.ofSeconds(61)); // keeps within TikTok's real limit of 20 a minute
+            }
+            SandboxClient.Reply reply = client.api(token, "/v2/post/publish/creator_info/query/", Map.of());
+            if (reply.status() == 429) {
+                assertThat(reply.errorCode()).isEqualTo("rate_limit_exceeded");
+                refused++;
+            } else {
+                assertThat(reply.status()).isEqualTo(200);
+            }
+        }
+        assertThat(refused).as("about half of 40 calls").isBetween(10, 30);
+        assertThat(sandbox.faults().fired()).containsEntry("CREATOR_INFO RATE_LIMITED", (long) refused);
+        sandbox.faults().clear();
+        assertThat(client.api(token, "/v2/post/publish/creator_info/query/", Map.of()).status())
+                .as("clearing ends the random faults").isEqualTo(200);
+    }
+
+    @Test
+    void aRateLimitedInitCreatesNothing() {
+        sandbox.faults().failNext(SandboxEndpoint.VIDEO_INIT, 1, Fault.rateLimited());
+        int before = sandbox.publications().size();
+        assertThat(client.fileInit(token, "SELF_ONLY", 1_000, 1_000, 1).status()).isEqualTo(429);
+        assertThat(sandbox.publications()).hasSize(before);
+    }
+
+    @Test
     void errorsCanArriveWithHttp200() {
         sandbox.faults().failNext(SandboxEndpoint.CREATOR_INFO, 1, Fault.errorWithHttp200("access_token_invalid", "The access token is invalid."));
         SandboxClient.Reply reply = client.api(token, "/v2/post/publish/creator_info/query/", Map.of());

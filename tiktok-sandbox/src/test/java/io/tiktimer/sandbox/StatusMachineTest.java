@@ -192,6 +192,19 @@ class StatusMachineTest {
     }
 
     @Test
+    void aSlowlyProcessedPostStaysInProcessingLongerAndThenCompletes() {
+        sandbox.faults().nextPublications(1, PublishFault.slowProcessing(Duration.ofMinutes(2)));
+        String slow = uploadedPost("SELF_ONLY", SandboxClient.mp4(1_000));
+        String usual = uploadedPost("SELF_ONLY", SandboxClient.mp4(1_000));
+        sandbox.clock().advance(Duration.ofSeconds(61));
+        assertThat(status(usual).get("status").asText()).isEqualTo("PUBLISH_COMPLETE");
+        assertThat(status(slow).get("status").asText()).isEqualTo("PROCESSING_UPLOAD");
+        sandbox.clock().advance(Duration.ofMinutes(2));
+        assertThat(status(slow).get("status").asText()).isEqualTo("PUBLISH_COMPLETE");
+        assertThat(sandbox.faults().fired()).containsEntry("publication SLOW_PROCESSING", 1L);
+    }
+
+    @Test
     void revokingMidFlightFailsWithAuthRemoved() {
         String publishId = client.fileInit(token, "SELF_ONLY", 1_000, 1_000, 1).data().get("publish_id").asText();
         client.revoke(token);

@@ -54,7 +54,8 @@ public final class AdminEndpoint {
                         .collect(Collectors.groupingBy(c -> String.valueOf(c.openId()), Collectors.counting())),
                 "rate_limit_refusals", state.refusals().stream().map(r -> Json.object("endpoint", r.endpoint().name(),
                         "open_id", r.openId(), "at", r.at().toString())).toList(),
-                "pending_faults", state.faults().pending()));
+                "pending_faults", state.faults().pending(),
+                "fired_faults", state.faults().fired()));
     }
 
     /**
@@ -89,6 +90,7 @@ public final class AdminEndpoint {
     private static Fault fault(JsonNode body) {
         return switch (Fault.Kind.valueOf(body.path("kind").asText("SERVER_ERROR"))) {
             case SERVER_ERROR -> Fault.serverError(body.path("status").asInt(500));
+            case RATE_LIMITED -> Fault.rateLimited();
             case ERROR_WITH_HTTP_200 -> Fault.errorWithHttp200(body.path("code").asText("internal_error"),
                     body.path("message").asText("Injected by the sandbox admin endpoint."));
             case SLOW_RESPONSE -> Fault.slowResponse(Duration.ofMillis(body.path("delay_ms").asLong(30_000)));

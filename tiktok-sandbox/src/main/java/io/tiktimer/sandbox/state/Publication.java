@@ -171,7 +171,11 @@ public final class Publication {
     }
 
     private Instant processedAt() {
-        return mediaCompletedAt == null ? null : mediaCompletedAt.plus(config.processingDelay());
+        if (mediaCompletedAt == null) {
+            return null;
+        }
+        Instant processed = mediaCompletedAt.plus(config.processingDelay());
+        return fault == null ? processed : processed.plus(fault.extraProcessing());
     }
 
     /** When the post went live (direct) or reached the inbox (upload). */
