@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A Java program run in its own JVM, tied to this process through {@link ParentWatchdog}, with its output in a log file.
  */
-public final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements ChildProcess {
 
     private final String name;
     private final Process process;
@@ -123,8 +125,15 @@ public final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
+    @Override
     public long pid() {
         return process.pid();
+    }
+
+    /** The exit code is the JVM's own, or 128 + the signal that killed it (137 after SIGKILL). */
+    @Override
+    public CompletableFuture<OptionalInt> onExit() {
+        return process.onExit().thenApply(exited -> OptionalInt.of(exited.exitValue()));
     }
 
     public Path log() {

@@ -8,13 +8,15 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A real Apache Kafka broker (KRaft, combined broker and controller) in a child JVM. Its classpath is resolved by Maven
  * at build time, so its jars never mix with the classpath of the service under test.
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements ChildProcess {
 
     private final ChildJvm jvm;
     private final int port;
@@ -79,8 +81,14 @@ public final class KafkaBroker implements AutoCloseable {
         return port;
     }
 
+    @Override
     public long pid() {
         return jvm.pid();
+    }
+
+    @Override
+    public CompletableFuture<OptionalInt> onExit() {
+        return jvm.onExit();
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A packaged Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) running as its own process, configured only
@@ -21,7 +23,7 @@ import java.util.Map;
  * executable ({@code target/*-runner}, from {@code -Pnative}) is started instead, so the same integration tests prove
  * the native image; a missing executable then fails the test rather than silently testing the JVM build.
  */
-public final class QuarkusAppProcess implements AutoCloseable {
+public final class QuarkusAppProcess implements ChildProcess {
 
     private static final String ENTRY_POINT = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
     public static final String LAUNCH_PROPERTY = "tiktimer.launch";
@@ -101,8 +103,14 @@ public final class QuarkusAppProcess implements AutoCloseable {
         return port;
     }
 
+    @Override
     public long pid() {
         return jvm.pid();
+    }
+
+    @Override
+    public CompletableFuture<OptionalInt> onExit() {
+        return jvm.onExit();
     }
 
     public boolean isAlive() {

@@ -6,13 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An S3-compatible server (s3proxy with its filesystem store) in a child JVM. Buckets are directories under the data
  * directory, objects are files, so media survives restarts of the local run.
  */
-public final class S3Server implements AutoCloseable {
+public final class S3Server implements ChildProcess {
 
     public static final String ACCESS_KEY = "tiktimer";
     public static final String SECRET_KEY = "tiktimer-devstack-secret";
@@ -152,8 +154,14 @@ public final class S3Server implements AutoCloseable {
         return port;
     }
 
+    @Override
     public long pid() {
         return jvm.pid();
+    }
+
+    @Override
+    public CompletableFuture<OptionalInt> onExit() {
+        return jvm.onExit();
     }
 
     @Override

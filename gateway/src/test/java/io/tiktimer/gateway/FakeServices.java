@@ -42,6 +42,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             READINESS.put(service, 200);
             config.put("gateway.services." + service, "http://127.0.0.1:" + serve(service));
         }
+        config.put("gateway.supervisor-url", "http://127.0.0.1:" + serve("supervisor"));
         return config;
     }
 
@@ -84,6 +85,12 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         SEEN.add(service + " " + exchange.getRequestURI());
         if (path.contains("/fake/")) {
             behave(path.substring(path.indexOf("/fake/") + "/fake/".length()), exchange);
+            return;
+        }
+        if (service.equals("supervisor") && path.equals("/processes")) {
+            respond(exchange, 200, """
+                    {"post-service":{"state":"running","pid":4242,"restarts":2,"last_exit_code":137,
+                     "last_restart_at":"2026-12-03T07:00:00Z"}}""");
             return;
         }
         if (path.equals("/q/health/ready")) {

@@ -106,6 +106,29 @@ class GatewayTest {
     }
 
     @Test
+    void healthShowsWhatTheLocalRunsSupervisorRestarted() {
+        given().when().get("/health").then().statusCode(200)
+                .body("processes.'post-service'.restarts", equalTo(2))
+                .body("processes.'post-service'.last_exit_code", equalTo(137));
+
+        FakeServices.READINESS.put("post-service", 503);
+        given().when().get("/health").then().statusCode(503)
+                .body("detail.processes.'post-service'.state", equalTo("running"));
+    }
+
+    @Test
+    void healthSaysWhenTheSupervisorCannotBeReached() {
+        FakeServices.down("supervisor");
+        try {
+            given().when().get("/health").then().statusCode(200)
+                    .body("processes", equalTo("unreachable"))
+                    .body("services.'post-service'", equalTo("UP"));
+        } finally {
+            FakeServices.up("supervisor");
+        }
+    }
+
+    @Test
     void mergedOpenApiHasEveryServicesPublicPathsAndNoInternalOnes() {
         given().when().get("/openapi").then().statusCode(200)
                 .body("paths", hasKey("/users/me"))

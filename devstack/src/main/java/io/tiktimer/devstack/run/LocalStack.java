@@ -1,16 +1,23 @@
 package io.tiktimer.devstack.run;
 
+import io.tiktimer.devstack.ChildProcess;
 import io.tiktimer.devstack.KafkaBroker;
 import io.tiktimer.devstack.Ports;
 import io.tiktimer.devstack.PostgresServer;
 import io.tiktimer.devstack.QuarkusAppProcess;
 import io.tiktimer.devstack.RepositoryLayout;
 import io.tiktimer.devstack.S3Server;
+import io.tiktimer.devstack.supervision.Backoff;
+import io.tiktimer.devstack.supervision.ProcessStatusServer;
+import io.tiktimer.devstack.supervision.SupervisedProcess;
+import io.tiktimer.devstack.supervision.Supervisor;
 import io.tiktimer.sandbox.SandboxMain;
 import io.tiktimer.sandbox.TikTokSandbox;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,6 +32,10 @@ import java.util.concurrent.CountDownLatch;
  * The whole of TikTimer on one machine: PostgreSQL, Kafka, S3 and the TikTok sandbox embedded (each replaceable by an
  * external one through its environment variable), the four services and the gateway as separate processes from their
  * packaged jars, configured by environment variables exactly as in a container. {@code ./run} starts this.
+ *
+ * <p>Every process started here (the services, the gateway, and Kafka, S3 and PostgreSQL when embedded) is
+ * supervised: one that dies is started again with the same configuration, port and data directory, as ECS restarts
+ * a task in production. The gateway's {@code /health} shows the supervisor's view ({@code SUPERVISOR_URL}).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -36,6 +47,7 @@ public final class LocalStack implements AutoCloseable {
     /** Everything started, in start order; closed in reverse. */
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, String> urls = new LinkedHashMap<>();
+    private final Supervisor supervisor = new Supervisor(Backoff.LOCAL_RUN, LocalStack::report);
     private Path logs;
 
     private LocalStack() {
@@ -83,6 +95,8 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        // a process that exits because another one stopped first must stay stopped
+        supervisor.stopRestarting();
         while (!started.isEmpty()) {
             try {
                 started.pop().close();
@@ -90,6 +104,7 @@ public final class LocalStack implements AutoCloseable {
                 System.err.println("While stopping: " + e.getMessage());
             }
         }
+        supervisor.close();
     }
 
     private void startAll(LocalSettings s) {
@@ -104,8 +119,13 @@ public final class LocalStack implements AutoCloseable {
             common.put("DB_PASSWORD", s.get("DB_PASSWORD", ""));
         } else {
             step("PostgreSQL");
-            PostgresServer postgres = keep(PostgresServer.startPersistent(home.resolve("postgres"),
-                    s.port("TIKTIMER_POSTGRES_PORT", 15432), Map.of("fsync", "on", "max_connections", "200")));
+            Path data = home.resolve("postgres");
+            int port = s.port("TIKTIMER_POSTGRES_PORT", 15432);
+            // zonky turns synchronous_commit off; a postmaster that dies (and is started again) would then take the
+            // last moment of commits with it, which the services had already acknowledged and sent on
+            Map<String, String> conf = Map.of("fsync", "on", "synchronous_commit", "on", "max_connections", "200");
+            PostgresServer postgres = running(keep(supervisor.supervise("postgres",
+                    () -> PostgresServer.startPersistent(data, port, conf))));
             common.put("DB_URL", postgres.jdbcUrl());
             urls.put("postgres", postgres.jdbcUrl());
             common.put("DB_USER", PostgresServer.USER);
@@ -117,8 +137,10 @@ public final class LocalStack implements AutoCloseable {
             common.put("KAFKA_BOOTSTRAP_SERVERS", s.get("KAFKA_BOOTSTRAP_SERVERS", ""));
         } else {
             step("Kafka");
-            KafkaBroker kafka = keep(KafkaBroker.startPersistent(home.resolve("kafka"),
-                    s.port("TIKTIMER_KAFKA_PORT", 19092), 4));
+            Path data = home.resolve("kafka");
+            int port = s.port("TIKTIMER_KAFKA_PORT", 19092);
+            KafkaBroker kafka = running(keep(supervisor.supervise("kafka",
+                    () -> KafkaBroker.startPersistent(data, port, 4))));
             common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             urls.put("kafka", kafka.bootstrapServers());
         }
@@ -137,10 +159,13 @@ public final class LocalStack implements AutoCloseable {
             });
         } else {
             step("S3");
+            Path data = home.resolve("s3");
+            int port = s.port("TIKTIMER_S3_PORT", 19000);
             // the web app, served by the gateway, uploads large files straight to S3 with presigned PUTs
-            S3Server server = keep(S3Server.startPersistent(home.resolve("s3"), s.port("TIKTIMER_S3_PORT", 19000),
-                    List.of("http://localhost:" + gatewayPort, "http://" + Ports.LOOPBACK + ":" + gatewayPort)));
-            server.createBucket(bucket);
+            List<String> origins = List.of("http://localhost:" + gatewayPort,
+                    "http://" + Ports.LOOPBACK + ":" + gatewayPort);
+            S3Server server = running(keep(supervisor.supervise("s3",
+                    () -> S3Server.startPersistent(data, port, origins).createBucket(bucket))));
             s3.put("QUARKUS_S3_ENDPOINT_OVERRIDE", server.endpoint());
             s3.put("QUARKUS_S3_PATH_STYLE_ACCESS", "true");
             s3.put("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "static");
@@ -223,16 +248,16 @@ public final class LocalStack implements AutoCloseable {
 
         step("services");
         logs = home.resolve("logs");
-        List<CompletableFuture<QuarkusAppProcess>> services = new ArrayList<>();
+        List<CompletableFuture<SupervisedProcess<QuarkusAppProcess>>> services = new ArrayList<>();
         services.add(service("auth-service", authPort, auth, logs));
         services.add(service("tiktok-service", tiktokPort, tiktokService, logs));
         services.add(service("post-service", postPort, post, logs));
         services.add(service("publisher-worker", publisherPort, publisher, logs));
         List<String> failures = new ArrayList<>();
-        for (CompletableFuture<QuarkusAppProcess> future : services) {
+        for (CompletableFuture<SupervisedProcess<QuarkusAppProcess>> future : services) {
             try {
-                QuarkusAppProcess app = keep(future.join());
-                urls.put(app.toString().split(" ")[0], app.baseUrl());
+                SupervisedProcess<QuarkusAppProcess> app = keep(future.join());
+                urls.put(app.name(), running(app).baseUrl());
             } catch (RuntimeException e) {
                 failures.add(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             }
@@ -242,21 +267,38 @@ public final class LocalStack implements AutoCloseable {
         }
 
         step("gateway");
+        ProcessStatusServer processes = keep(ProcessStatusServer.start(supervisor));
+        urls.put("supervisor", processes.url() + "/processes");
         Map<String, String> gatewayEnv = new HashMap<>();
         gatewayEnv.put("AUTH_SERVICE_URL", urls.get("auth-service"));
         gatewayEnv.put("TIKTOK_SERVICE_URL", urls.get("tiktok-service"));
         gatewayEnv.put("POST_SERVICE_URL", urls.get("post-service"));
         gatewayEnv.put("PUBLISHER_WORKER_URL", urls.get("publisher-worker"));
-        QuarkusAppProcess gatewayApp = keep(QuarkusAppProcess.start("gateway", RepositoryLayout.quarkusRunJar("gateway"),
-                gatewayPort, gatewayEnv, List.of("-Xmx128m"), logs.resolve("gateway.log"), READY_TIMEOUT));
-        urls.put("gateway", "http://localhost:" + gatewayApp.port());
-        urls.put("swagger-ui", "http://localhost:" + gatewayApp.port() + "/q/swagger-ui");
+        gatewayEnv.put("SUPERVISOR_URL", processes.url());
+        Path gatewayLog = logs.resolve("gateway.log");
+        keep(supervisor.supervise("gateway", () -> QuarkusAppProcess.start("gateway",
+                RepositoryLayout.quarkusRunJar("gateway"), gatewayPort, gatewayEnv, List.of("-Xmx128m"), gatewayLog,
+                READY_TIMEOUT)));
+        urls.put("gateway", "http://localhost:" + gatewayPort);
+        urls.put("swagger-ui", "http://localhost:" + gatewayPort + "/q/swagger-ui");
     }
 
-    private static CompletableFuture<QuarkusAppProcess> service(String name, int port, Map<String, String> env,
-                                                                Path logs) {
-        return CompletableFuture.supplyAsync(() -> QuarkusAppProcess.start(name, RepositoryLayout.quarkusRunJar(name),
-                port, env, List.of("-Xmx192m"), logs.resolve(name + ".log"), READY_TIMEOUT));
+    private CompletableFuture<SupervisedProcess<QuarkusAppProcess>> service(String name, int port,
+                                                                            Map<String, String> env, Path logs) {
+        Path log = logs.resolve(name + ".log");
+        return CompletableFuture.supplyAsync(() -> supervisor.supervise(name, () -> QuarkusAppProcess.start(name,
+                RepositoryLayout.quarkusRunJar(name), port, env, List.of("-Xmx192m"), log, READY_TIMEOUT)));
+    }
+
+    /** Just after its first start, so it runs: what the rest of the stack is configured with. */
+    private static <T extends ChildProcess> T running(SupervisedProcess<T> process) {
+        return process.current().orElseThrow(() -> new IllegalStateException(process.name() + " is not running"));
+    }
+
+    /** A supervisor's line about a death or restart, with the time: the launcher's output has no other clock. */
+    private static void report(String line) {
+        System.out.println("[" + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] supervisor: " + line);
+        System.out.flush();
     }
 
     private <T extends AutoCloseable> T keep(T resource) {

@@ -7,12 +7,19 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
     /** Base URL of each service by name (auth-service, post-service, tiktok-service, publisher-worker). */
     Map<String, URI> services();
+
+    /**
+     * Where {@code ./run}'s supervisor tells which processes it restarted ({@code GET /processes}); /health shows it.
+     * Absent in production, where ECS restarts tasks and says so itself.
+     */
+    Optional<URI> supervisorUrl();
 
     /** How long /health and /openapi wait for one service before calling it down. */
     @WithDefault("2s")

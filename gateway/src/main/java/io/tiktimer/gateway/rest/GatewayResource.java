@@ -44,7 +44,8 @@ public class GatewayResource {
     @Path("health")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Readiness of the whole system",
-            description = "200 when every service is ready; 503 naming the services that are not.")
+            description = "200 when every service is ready; 503 naming the services that are not. Under ./run, "
+                    + "`processes` (or `detail.processes`) shows what its supervisor restarted.")
     @APIResponse(responseCode = "200", description = "All services ready")
     @APIResponse(responseCode = "503", description = "At least one service is down; `detail.services` says which")
     public Response health() {
@@ -58,6 +59,7 @@ public class GatewayResource {
             body.put("database", "connected");
             body.put("service", "tiktimer-api");
             body.put("services", services);
+            health.processes().ifPresent(processes -> body.put("processes", processes));
             return Response.ok(body).build();
         }
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -68,6 +70,7 @@ public class GatewayResource {
         detail.put("down", services.entrySet().stream().filter(e -> !"UP".equals(e.getValue()))
                 .map(Map.Entry::getKey).toList());
         detail.put("services", services);
+        health.processes().ifPresent(processes -> detail.put("processes", processes));
         body.put("detail", detail);
         return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(body).build();
     }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** Asks every service whether it is ready, all at once, so /health answers within one probe timeout. */
@@ -25,6 +26,20 @@ public class HealthService {
         Map<String, String> result = new LinkedHashMap<>();
         probes.forEach((name, probe) -> result.put(name, probe.join()));
         return result;
+    }
+
+    /**
+     * What {@code ./run}'s supervisor says of each process (state, pid, restarts), or "unreachable"; empty when no
+     * supervisor is configured. Shown, not judged: a restarted service that is ready again is healthy.
+     */
+    public Optional<Object> processes() {
+        return directory.supervisor().map(supervisor -> {
+            try {
+                return supervisor.processes();
+            } catch (RuntimeException e) {
+                return "unreachable";
+            }
+        });
     }
 
     private static String probe(ServiceEndpointsRestClient client) {
