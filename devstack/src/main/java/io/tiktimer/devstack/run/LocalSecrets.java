@@ -13,18 +13,18 @@ import java.util.Base64;
 /**
  * Secrets for the local run, generated on first start and kept under the run's home directory (never in the
  * repository), so a restart keeps sessions and encrypted TikTok tokens valid. Production reads the same settings
- * from Secrets Manager.
+ * from Secrets Manager. The chaos harness uses them for its stack too.
  */
-final class LocalSecrets {
+public final class LocalSecrets {
 
     private final Path directory;
 
-    LocalSecrets(Path directory) {
+    public LocalSecrets(Path directory) {
         this.directory = directory;
     }
 
     /** An RSA private key (PKCS#8 PEM) for auth-service to sign JWTs with. */
-    String jwtSigningKeyPem() {
+    public String jwtSigningKeyPem() {
         return readOrCreate("jwt-signing-key.pem", () -> {
             try {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -40,12 +40,12 @@ final class LocalSecrets {
     }
 
     /** 32 random bytes, base64: an AES-256 key. */
-    String aesKey(String name) {
+    public String aesKey(String name) {
         return readOrCreate(name + ".key", () -> random(32));
     }
 
     /** A random secret for a service client. */
-    String clientSecret(String clientId) {
+    public String clientSecret(String clientId) {
         return readOrCreate("client-" + clientId + ".secret", () -> random(24));
     }
 

@@ -41,7 +41,6 @@ public final class LocalStack implements AutoCloseable {
 
     static final String MEDIA_BUCKET = "tiktimer-media";
     static final String TIKTOK_CLIENT_KEY = "tiktimer-local";
-    static final List<String> SERVICE_CLIENTS = List.of("post-service", "publisher-worker", "tiktok-service");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     /** Everything started, in start order; closed in reverse. */
@@ -166,11 +165,7 @@ public final class LocalStack implements AutoCloseable {
                     "http://" + Ports.LOOPBACK + ":" + gatewayPort);
             S3Server server = running(keep(supervisor.supervise("s3",
                     () -> S3Server.startPersistent(data, port, origins).createBucket(bucket))));
-            s3.put("QUARKUS_S3_ENDPOINT_OVERRIDE", server.endpoint());
-            s3.put("QUARKUS_S3_PATH_STYLE_ACCESS", "true");
-            s3.put("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "static");
-            s3.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", S3Server.ACCESS_KEY);
-            s3.put("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", S3Server.SECRET_KEY);
+            s3.putAll(ServiceEnvironments.embeddedS3(server.endpoint()));
             urls.put("s3", server.endpoint());
         }
 
@@ -212,39 +207,13 @@ public final class LocalStack implements AutoCloseable {
             urls.put("tiktok-sandbox-api", sandbox.apiBaseUrl());
         }
 
-        common.put("JWT_JWKS_URL", authUrl + "/.well-known/jwks.json");
-        common.put("JWT_ISSUER", "tiktimer-auth");
-        common.put("JWT_AUDIENCE", "tiktimer");
-        common.put("AUTH_URL", authUrl);
-        Map<String, String> auth = new HashMap<>(common);
-        auth.put("AUTH_JWT_PRIVATE_KEY", secrets.jwtSigningKeyPem());
-        auth.put("AUTH_JWT_KEY_ID", "local-1");
-        // Login throttling is per client address: trust X-Forwarded-For from the gateway, which runs on loopback.
-        auth.put("AUTH_PROXY_FORWARDING", "true");
-        auth.put("AUTH_TRUSTED_PROXIES", "127.0.0.1");
-        auth.put("TIKTOK_SERVICE_URL", "http://127.0.0.1:" + tiktokPort);
-        // Everyone on a local stack signs up from 127.0.0.1; the per-address sign-up limit is for the internet.
-        auth.put("AUTH_REGISTRATION_ADDRESS_LIMIT", "10000");
-        for (String client : SERVICE_CLIENTS) {
-            auth.put("AUTH_CLIENT_SECRET_" + client.toUpperCase().replace('-', '_'), secrets.clientSecret(client));
-        }
-
-        Map<String, String> tiktokService = new HashMap<>(common);
-        tiktokService.putAll(tiktok);
-        tiktokService.put("SERVICE_CLIENT_SECRET", secrets.clientSecret("tiktok-service"));
-        tiktokService.put("TIKTOK_TOKEN_KEYS", "local-1:" + secrets.aesKey("tiktok-token-encryption"));
-        tiktokService.put("TIKTOK_TOKEN_ACTIVE_KEY_ID", "local-1");
-
-        Map<String, String> post = new HashMap<>(common);
-        post.putAll(s3);
-        post.put("SERVICE_CLIENT_SECRET", secrets.clientSecret("post-service"));
-        post.put("TIKTOK_SERVICE_URL", "http://127.0.0.1:" + tiktokPort);
-
-        Map<String, String> publisher = new HashMap<>(common);
-        publisher.putAll(s3);
-        publisher.putAll(tiktok);
-        publisher.put("SERVICE_CLIENT_SECRET", secrets.clientSecret("publisher-worker"));
-        publisher.put("TIKTOK_SERVICE_URL", "http://127.0.0.1:" + tiktokPort);
+        common.putAll(ServiceEnvironments.jwt(authUrl));
+        String tiktokServiceUrl = "http://127.0.0.1:" + tiktokPort;
+        Map<String, String> auth = ServiceEnvironments.authService(common, secrets, tiktokServiceUrl);
+        Map<String, String> tiktokService = ServiceEnvironments.tiktokService(common, tiktok, secrets);
+        Map<String, String> post = ServiceEnvironments.postService(common, s3, secrets, tiktokServiceUrl);
+        Map<String, String> publisher = ServiceEnvironments.publisherWorker(common, s3, tiktok, secrets,
+                tiktokServiceUrl);
 
         step("services");
         logs = home.resolve("logs");
