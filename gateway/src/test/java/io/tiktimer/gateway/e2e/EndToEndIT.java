@@ -272,6 +272,33 @@ class EndToEndIT {
     }
 
     @Test
+    @Order(60)
+    void aServiceThatDiesIsStartedAgainAndHealthSaysSo() throws Exception {
+        long pid = given().when().get("/health").then().statusCode(200)
+                .body("processes.'post-service'.state", equalTo("running"))
+                .body("processes.'post-service'.restarts", equalTo(0))
+                .extract().<Number>path("processes.'post-service'.pid").longValue();
+
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        Response health;
+        do {
+            Thread.sleep(1000);
+            health = given().when().get("/health");
+        } while (System.nanoTime() < deadline && !(health.statusCode() == 200
+                && Integer.valueOf(1).equals(health.path("processes.'post-service'.restarts"))));
+        health.then().statusCode(200)
+                .body("processes.'post-service'.restarts", equalTo(1))
+                .body("processes.'post-service'.last_exit_code", equalTo(137));
+        assertThat(health.<Number>path("processes.'post-service'.pid").longValue()).isNotEqualTo(pid);
+        assertThat(stack.output()).anySatisfy(line -> assertThat(line)
+                .contains("supervisor: post-service exited (pid " + pid + ", exit code 137)"));
+        // what was stored before the death is served by the new process
+        given().auth().oauth2(creator.token()).when().get("/posts/").then().statusCode(200);
+    }
+
+    @Test
     @Order(100)
     void ctrlCStopsEveryProcessAndFreesEveryPort() throws Exception {
         List<ProcessHandle> children = stack.descendants();
