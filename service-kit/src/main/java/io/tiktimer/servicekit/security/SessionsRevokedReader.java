@@ -38,6 +38,8 @@ public class SessionsRevokedReader {
 
     private static final Logger LOG = Logger.getLogger(SessionsRevokedReader.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration INITIAL_BACKOFF = Duration.ofMillis(500);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final RevokedSessions revoked;
     private final ObjectMapper json;
@@ -89,7 +91,38 @@ public class SessionsRevokedReader {
         }
     }
 
+    /**
+     * Reads until stopped. Kafka being away (at start, or a broker restarting) must not end it: a replica that stopped
+     * reading would accept revoked tokens until it restarts. So each failure is followed, after a backoff, by a new
+     * consumer that reads the whole retention window again (applying a revocation twice changes nothing).
+     */
     private void run() {
+        long pause = INITIAL_BACKOFF.toMillis();
+        while (running) {
+            try {
+                read();
+                return;
+            } catch (WakeupException stopping) {
+                return; // stop() woke the poll up
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // Never silent: until the next read catches up, revocations made meanwhile are not refused here.
+                LOG.warnf("Reading %s failed (%s); reading it again in %d ms, until then new revocations are not "
+                        + "refused", Topics.SESSIONS_REVOKED, e.toString(), pause);
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            pause = Math.min(pause * 2, MAX_BACKOFF.toMillis());
+        }
+    }
+
+    private void read() throws InterruptedException {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers.get());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -106,13 +139,8 @@ public class SessionsRevokedReader {
                     apply(record.value());
                 }
             }
-        } catch (WakeupException stopping) {
-            // stop() woke the poll up
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            // Never silent: a replica that cannot read revocations accepts revoked tokens until they expire.
-            LOG.error("Reading " + Topics.SESSIONS_REVOKED + " stopped; revoked sessions are not refused", e);
+        } finally {
+            consumer = null;
         }
     }
 
