@@ -156,14 +156,13 @@ public class SessionsRevokedReader {
         long since = Instant.now().minus(retention).toEpochMilli();
         Map<TopicPartition, Long> times = new HashMap<>();
         all.forEach(p -> times.put(p, since));
+        // The end offsets are taken before the search by time: a partition with nothing recent is read from where its
+        // end was then, so a revocation written meanwhile is read too (seekToEnd, resolved later, could skip it).
+        Map<TopicPartition, Long> ends = kafka.endOffsets(all);
         Map<TopicPartition, OffsetAndTimestamp> offsets = kafka.offsetsForTimes(times);
         for (TopicPartition partition : all) {
             OffsetAndTimestamp offset = offsets.get(partition);
-            if (offset == null) {
-                kafka.seekToEnd(List.of(partition));
-            } else {
-                kafka.seek(partition, offset.offset());
-            }
+            kafka.seek(partition, offset == null ? ends.get(partition) : offset.offset());
         }
         LOG.infof("Reading %s from %s (%d partitions)", Topics.SESSIONS_REVOKED, Instant.ofEpochMilli(since),
                 all.size());
