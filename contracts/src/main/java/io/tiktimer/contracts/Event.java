@@ -23,4 +23,8 @@ public sealed interface Event permits PostDue, PostPublishing, PostPublished, Po
     /** The Kafka record key: the aggregate that orders this event. */
     @JsonIgnore
     String kafkaKey();
+
+    /** The topic this event is published to (one of {@link Topics}); the outbox relay sends it there. */
+    @JsonIgnore
+    String topic();
 }

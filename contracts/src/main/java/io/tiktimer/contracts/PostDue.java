@@ -51,6 +51,11 @@ public record PostDue(
     }
 
     @Override
+    public String topic() {
+        return Topics.POST_DUE;
+    }
+
+    @Override
     public String kafkaKey() {
         return Long.toString(tiktokAccountId);
     }

@@ -46,6 +46,11 @@ public record PostFailed(
     }
 
     @Override
+    public String topic() {
+        return Topics.POST_FAILED;
+    }
+
+    @Override
     public String kafkaKey() {
         return Long.toString(postId);
     }

@@ -37,6 +37,11 @@ public record PostPublished(
     }
 
     @Override
+    public String topic() {
+        return Topics.POST_PUBLISHED;
+    }
+
+    @Override
     public String kafkaKey() {
         return Long.toString(postId);
     }

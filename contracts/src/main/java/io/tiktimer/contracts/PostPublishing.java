@@ -30,6 +30,11 @@ public record PostPublishing(
     }
 
     @Override
+    public String topic() {
+        return Topics.POST_PUBLISHING;
+    }
+
+    @Override
     public String kafkaKey() {
         return Long.toString(postId);
     }

@@ -31,6 +31,11 @@ public record SessionsRevoked(
     }
 
     @Override
+    public String topic() {
+        return Topics.SESSIONS_REVOKED;
+    }
+
+    @Override
     public String kafkaKey() {
         return Long.toString(userId);
     }

@@ -36,6 +36,11 @@ public record TikTokAccountChanged(
     }
 
     @Override
+    public String topic() {
+        return Topics.TIKTOK_ACCOUNT;
+    }
+
+    @Override
     public String kafkaKey() {
         return Long.toString(accountId);
     }

@@ -23,6 +23,11 @@ public record UserDeleted(
     }
 
     @Override
+    public String topic() {
+        return Topics.USER_DELETED;
+    }
+
+    @Override
     public String kafkaKey() {
         return Long.toString(userId);
     }

@@ -51,6 +51,9 @@ class GoldenFixturesRoundTripTest {
         assertThat(event.version()).isEqualTo(1);
         assertThat(written).isEqualTo(MAPPER.readTree(json));
         assertThat(written.has("kafkaKey")).as("the Kafka key is not part of the payload").isFalse();
+        assertThat(written.has("topic")).as("the topic is not part of the payload").isFalse();
+        assertThat(EventTypes.byType(eventType)).get().extracting(EventTypes.Descriptor::recordClass).isEqualTo(type);
+        assertThat(EventTypes.of(type).version()).isEqualTo(event.version());
     }
 
     @ParameterizedTest(name = "{0}")
