@@ -185,6 +185,17 @@ class ConnectFlowTest {
     }
 
     @Test
+    void anErrorTikTokSendsBackIsShownAsTextNotMarkup() {
+        long userId = newUserId();
+        URI denied = consent(authorizationUrl(userId), ConsentDecision.deny());
+        URI hostile = URI.create(denied.getScheme() + "://" + denied.getRawAuthority() + denied.getRawPath() + "?"
+                + denied.getRawQuery().replace("error=access_denied", "error=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"));
+        String page = followCallback(hostile).then().contentType(ContentType.HTML).extract().asString();
+        assertThat(page).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img");
+        assertNothingStoredFor(userId);
+    }
+
+    @Test
     void partialScopesShowWhatIsMissingAndStoreNothing() {
         long userId = newUserId();
         String openId = newCreator("partial" + userId);
