@@ -13,7 +13,7 @@ import io.tiktimer.devstack.testing.S3Resource;
 import io.tiktimer.post.badinput.BadInputCatalogue;
 import io.tiktimer.post.badinput.BadInputRunner;
 import io.tiktimer.post.badinput.OpenApiOperations;
-import io.tiktimer.post.mapping.EventCodec;
+import io.tiktimer.servicekit.messaging.EventCodec;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;

@@ -12,10 +12,10 @@ import io.tiktimer.devstack.testing.JwtResource;
 import io.tiktimer.devstack.testing.KafkaResource;
 import io.tiktimer.devstack.testing.PostgresResource;
 import io.tiktimer.devstack.testing.S3Resource;
-import io.tiktimer.post.mapping.EventCodec;
-import io.tiktimer.post.messaging.OutboxRelay;
-import io.tiktimer.post.service.Dispatcher;
-import io.tiktimer.post.service.Sweeper;
+import io.tiktimer.servicekit.messaging.EventCodec;
+import io.tiktimer.servicekit.messaging.OutboxRelay;
+import io.tiktimer.post.dispatch.Dispatcher;
+import io.tiktimer.post.dispatch.Sweeper;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 

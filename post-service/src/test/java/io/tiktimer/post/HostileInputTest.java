@@ -11,7 +11,7 @@ import io.tiktimer.devstack.testing.JwtResource;
 import io.tiktimer.devstack.testing.KafkaResource;
 import io.tiktimer.devstack.testing.PostgresResource;
 import io.tiktimer.devstack.testing.S3Resource;
-import io.tiktimer.post.mapping.EventCodec;
+import io.tiktimer.servicekit.messaging.EventCodec;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;

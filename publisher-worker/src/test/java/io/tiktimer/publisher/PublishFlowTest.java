@@ -10,6 +10,7 @@ import io.tiktimer.contracts.Topics;
 import io.tiktimer.devstack.testing.JwtResource;
 import io.tiktimer.devstack.testing.KafkaResource;
 import io.tiktimer.devstack.testing.PostgresResource;
+import io.tiktimer.devstack.testing.PrometheusText;
 import io.tiktimer.devstack.testing.S3Resource;
 import io.tiktimer.publisher.testing.Kafka;
 import io.tiktimer.publisher.testing.PublicMediaResource;
@@ -32,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.restassured.RestAssured.given;
 import static io.tiktimer.publisher.testing.TestSupport.BUCKET;
 import static io.tiktimer.publisher.testing.TestSupport.awaitEvent;
 import static io.tiktimer.publisher.testing.TestSupport.events;
@@ -66,6 +68,8 @@ class PublishFlowTest {
         String sha = Videos.put(s3, BUCKET, "videos/small-" + account.accountId(), size, 3);
         PostDue due = Posts.video(account, BUCKET, "videos/small-" + account.accountId(), size, PostMode.DIRECT_POST,
                 "PUBLIC_TO_EVERYONE");
+        double publishedBefore = metric(PUBLISHED);
+        double initsBefore = metric(OK_VIDEO_INITS);
         kafka().send(due);
 
         Kafka.Received publishing = awaitEvent(due.postId(), "post.publishing", Duration.ofSeconds(30));
@@ -89,6 +93,17 @@ class PublishFlowTest {
         assertThat(upload.byteCount()).isEqualTo(size);
         assertThat(upload.chunkCount()).isEqualTo(1);
         assertThat(sandbox.acceptedInitCount(account.openId())).isEqualTo(1);
+        assertThat(metric(PUBLISHED)).as("one attempt counted published").isEqualTo(publishedBefore + 1);
+        assertThat(metric(OK_VIDEO_INITS)).as("one timed init").isEqualTo(initsBefore + 1);
+    }
+
+    private static final String PUBLISHED = "tiktimer_publish_attempts_total{code=\"none\",outcome=\"published\"}";
+    private static final String OK_VIDEO_INITS = "tiktimer_tiktok_calls_seconds_count{operation=\"video_init\",outcome=\"ok\"}";
+    private static final String PRIVACY_REFUSED =
+            "tiktimer_publish_attempts_total{code=\"privacy_level_not_offered\",outcome=\"failed\"}";
+
+    private static double metric(String series) {
+        return PrometheusText.value(given().get("/q/metrics").then().statusCode(200).extract().asString(), series);
     }
 
     @Test
@@ -193,9 +208,11 @@ class PublishFlowTest {
         String key = "videos/private-" + account.accountId();
         Videos.put(s3, BUCKET, key, size, 1);
         PostDue due = Posts.video(account, BUCKET, key, size, PostMode.DIRECT_POST, "PUBLIC_TO_EVERYONE");
+        double refusedBefore = metric(PRIVACY_REFUSED);
         kafka().send(due);
 
         Kafka.Received failed = awaitEvent(due.postId(), "post.failed", Duration.ofSeconds(30));
+        assertThat(metric(PRIVACY_REFUSED)).isEqualTo(refusedBefore + 1);
         assertThat(failed.value().path("errorCode").asText()).isEqualTo("privacy_level_not_offered");
         assertThat(failed.value().path("message").asText()).contains("FOLLOWER_OF_CREATOR");
         assertThat(failed.value().path("retryable").asBoolean()).isFalse();

@@ -17,6 +17,7 @@ import io.tiktimer.tiktok.service.ProactiveRefreshJob;
 import io.tiktimer.tiktok.service.TokenCipher;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
+import io.tiktimer.devstack.testing.PrometheusText;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -210,15 +211,32 @@ class TokenCustodyTest {
         String before = tokens(id, userId);
         sandbox().clock().advance(Duration.ofHours(24).minusMinutes(2));
         sandbox().faults().failNext(SandboxEndpoint.OAUTH_TOKEN, 3, Fault.serverError(503));
+        double unavailableBefore = metric(UNAVAILABLE_REFRESHES);
+        double grantedBefore = metric(GRANTED_REFRESHES);
+        double failedCallsBefore = metric(FAILED_REFRESH_CALLS);
 
         accessToken(id, userId).then().statusCode(503).contentType("application/problem+json")
                 .header("Retry-After", "30");
+        assertThat(metric(UNAVAILABLE_REFRESHES)).as("the refresh that found TikTok away is counted")
+                .isEqualTo(unavailableBefore + 1);
+        assertThat(metric(FAILED_REFRESH_CALLS)).as("one timed call, its three tries included")
+                .isEqualTo(failedCallsBefore + 1);
         given().auth().oauth2(userToken(userId)).get("/api/v1/tiktok/accounts/" + id).then()
                 .body("status", equalTo("connected"));
 
         sandbox().faults().failNext(SandboxEndpoint.OAUTH_TOKEN, 1, Fault.serverError(500));
         String after = tokens(id, userId); // one failure, then the client's retry succeeds
         assertThat(after).isNotEqualTo(before);
+        assertThat(metric(GRANTED_REFRESHES)).isEqualTo(grantedBefore + 1);
+    }
+
+    private static final String UNAVAILABLE_REFRESHES = "tiktimer_tiktok_token_refreshes_total{result=\"unavailable\"}";
+    private static final String GRANTED_REFRESHES = "tiktimer_tiktok_token_refreshes_total{result=\"granted\"}";
+    private static final String FAILED_REFRESH_CALLS =
+            "tiktimer_tiktok_calls_seconds_count{operation=\"token refresh\",outcome=\"unavailable\"}";
+
+    private static double metric(String series) {
+        return PrometheusText.value(given().get("/q/metrics").then().statusCode(200).extract().asString(), series);
     }
 
     @Test

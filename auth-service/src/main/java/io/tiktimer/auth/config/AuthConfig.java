@@ -26,15 +26,7 @@ public interface AuthConfig {
     /** Service clients by client id; a client without a configured secret is disabled. */
     Map<String, Client> clients();
 
-    Outbox outbox();
-
     Housekeeping housekeeping();
-
-    interface Outbox {
-        /** How often the relay looks for unpublished events (scheduler syntax, e.g. {@code 1s}). */
-        @WithDefault("1s")
-        String pollInterval();
-    }
 
     interface Housekeeping {
         /** How often expired refresh tokens, dead sessions and stale throttle counters are purged. */

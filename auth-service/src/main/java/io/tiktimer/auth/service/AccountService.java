@@ -3,15 +3,16 @@ package io.tiktimer.auth.service;
 import io.tiktimer.servicekit.problem.Problems;
 import io.tiktimer.auth.User;
 import io.tiktimer.auth.repository.UserRepository;
-import io.tiktimer.contracts.Topics;
 import io.tiktimer.contracts.SessionsRevoked;
 import io.tiktimer.contracts.UserDeleted;
+import io.tiktimer.servicekit.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -23,13 +24,15 @@ public class AccountService {
     private static final Logger LOG = Logger.getLogger(AccountService.class);
 
     private final UserRepository users;
-    private final EventOutbox outbox;
+    private final Outbox outbox;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final SessionService sessions;
+    private final Clock clock;
 
-    public AccountService(UserRepository users, EventOutbox outbox, PasswordHasher hasher, PasswordPolicy policy,
-                          SessionService sessions) {
+    public AccountService(UserRepository users, Outbox outbox, PasswordHasher hasher, PasswordPolicy policy,
+                          SessionService sessions, Clock clock) {
+        this.clock = clock;
         this.users = users;
         this.outbox = outbox;
         this.hasher = hasher;
@@ -54,7 +57,7 @@ public class AccountService {
         if (users.emailTaken(registration.email(), null)) {
             throw AuthProblems.duplicate("email");
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         User user = new User();
         user.username = registration.username();
         user.email = registration.email();
@@ -99,7 +102,7 @@ public class AccountService {
             sessions.revokeAllExcept(user.id, currentSession);
             LOG.infof("User %d changed their password; other sessions revoked", user.id);
         }
-        user.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        user.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         persistUnique(user);
         return user;
     }
@@ -113,9 +116,9 @@ public class AccountService {
         }
         users.delete(user);
         UserDeleted event = UserDeleted.of(userId);
-        outbox.append(Topics.USER_DELETED, event);
+        outbox.append(event);
         // every service refuses the deleted user's unexpired access tokens at once, not only after the clean-up
-        outbox.append(Topics.SESSIONS_REVOKED, SessionsRevoked.everySession(userId));
+        outbox.append(SessionsRevoked.everySession(userId));
         LOG.infof("User %d deleted; %s %s queued", userId, UserDeleted.TYPE, event.eventId());
     }
 

@@ -9,6 +9,7 @@ import io.tiktimer.auth.repository.UserSessionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.LongSupplier;
@@ -23,9 +24,11 @@ public class Housekeeping {
     private final UserSessionRepository sessions;
     private final LoginThrottleRepository throttle;
     private final AuthConfig config;
+    private final Clock clock;
 
     public Housekeeping(RefreshTokenRepository refreshTokens, UserSessionRepository sessions,
-                        LoginThrottleRepository throttle, AuthConfig config) {
+                        LoginThrottleRepository throttle, AuthConfig config, Clock clock) {
+        this.clock = clock;
         this.refreshTokens = refreshTokens;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -41,7 +44,7 @@ public class Housekeeping {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledPurge() {
-        Purged purged = purge(Instant.now());
+        Purged purged = purge(clock.instant());
         LOG.debugf("Housekeeping deleted %d refresh tokens, %d sessions, %d throttle counters",
                 purged.refreshTokens(), purged.sessions(), purged.throttleCounters());
     }

@@ -5,6 +5,7 @@ import io.tiktimer.auth.repository.LoginThrottleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +23,10 @@ public class LoginThrottle {
 
     private final LoginThrottleRepository repository;
     private final AuthConfig.Throttle config;
+    private final Clock clock;
 
-    public LoginThrottle(LoginThrottleRepository repository, AuthConfig config) {
+    public LoginThrottle(LoginThrottleRepository repository, AuthConfig config, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.config = config.throttle();
     }
@@ -47,7 +50,7 @@ public class LoginThrottle {
     /** Refuses with 429 and Retry-After while any of the attempt's counters is locked. */
     @Transactional
     public void checkAllowed(Attempt attempt) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         repository.lockedUntil(List.of(attempt.accountKey(), attempt.addressKey(), attempt.pairKey()), now)
                 .ifPresent(until -> {
                     long seconds = Math.max(1, Duration.between(now, until).toSeconds() + 1);
@@ -58,7 +61,7 @@ public class LoginThrottle {
     /** Own transaction: the count must persist although the caller answers with an error. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordFailure(Attempt attempt) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant windowStart = now.minus(config.window());
         List<String[]> keysAndLimits = new ArrayList<>();
         keysAndLimits.add(new String[]{attempt.pairKey(), String.valueOf(config.accountAddressLimit())});

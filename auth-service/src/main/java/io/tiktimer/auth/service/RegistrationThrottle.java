@@ -5,6 +5,7 @@ import io.tiktimer.auth.repository.LoginThrottleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -21,8 +22,10 @@ public class RegistrationThrottle {
 
     private final LoginThrottleRepository repository;
     private final AuthConfig.Registration config;
+    private final Clock clock;
 
-    public RegistrationThrottle(LoginThrottleRepository repository, AuthConfig config) {
+    public RegistrationThrottle(LoginThrottleRepository repository, AuthConfig config, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.config = config.registration();
     }
@@ -30,7 +33,7 @@ public class RegistrationThrottle {
     /** Counts the attempt; 429 with Retry-After (the end of the window) once the address is over its limit. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void admit(String clientAddress) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         LoginThrottleRepository.Count attempts = repository.count(KEY_PREFIX + clientAddress, now,
                 now.minus(config.window()));
         if (attempts.count() > config.addressLimit()) {

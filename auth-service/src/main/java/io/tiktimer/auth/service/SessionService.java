@@ -9,7 +9,7 @@ import io.tiktimer.auth.repository.RefreshTokenRepository;
 import io.tiktimer.auth.repository.UserRepository;
 import io.tiktimer.auth.repository.UserSessionRepository;
 import io.tiktimer.contracts.SessionsRevoked;
-import io.tiktimer.contracts.Topics;
+import io.tiktimer.servicekit.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -41,10 +42,12 @@ public class SessionService {
     private final UserRepository users;
     private final TokenIssuer issuer;
     private final AuthConfig.Session config;
-    private final EventOutbox outbox;
+    private final Outbox outbox;
+    private final Clock clock;
 
     public SessionService(UserSessionRepository sessions, RefreshTokenRepository refreshTokens, UserRepository users,
-                          TokenIssuer issuer, AuthConfig config, EventOutbox outbox) {
+                          TokenIssuer issuer, AuthConfig config, Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.users = users;
@@ -116,8 +119,7 @@ public class SessionService {
 
     /** Other services verify access tokens themselves: they learn of revoked sessions by {@code sessions.revoked}. */
     private void announce(long userId, List<UUID> sessionIds) {
-        outbox.append(Topics.SESSIONS_REVOKED,
-                SessionsRevoked.sessions(userId, sessionIds.stream().map(UUID::toString).toList()));
+        outbox.append(SessionsRevoked.sessions(userId, sessionIds.stream().map(UUID::toString).toList()));
     }
 
     /** Whether an access token's session still counts: not logged out, not revoked by reuse or a password change. */
@@ -149,8 +151,8 @@ public class SessionService {
         }
     }
 
-    private static Instant now() {
+    private Instant now() {
         // PostgreSQL keeps microseconds; truncating keeps what we compare equal to what we stored
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

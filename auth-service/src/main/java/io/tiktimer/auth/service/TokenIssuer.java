@@ -6,6 +6,7 @@ import io.tiktimer.auth.User;
 import io.tiktimer.auth.config.AuthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -24,8 +25,10 @@ public class TokenIssuer {
 
     private final SigningKeys keys;
     private final AuthConfig.Jwt config;
+    private final Clock clock;
 
-    public TokenIssuer(SigningKeys keys, AuthConfig config) {
+    public TokenIssuer(SigningKeys keys, AuthConfig config, Clock clock) {
+        this.clock = clock;
         this.keys = keys;
         this.config = config.jwt();
     }
@@ -48,7 +51,7 @@ public class TokenIssuer {
     }
 
     private Signed sign(String subject, String upn, Set<String> groups, Duration lifetime, UUID sessionId) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         var builder = Jwt.issuer(config.issuer())
                 .audience(config.audience())
                 .subject(subject)

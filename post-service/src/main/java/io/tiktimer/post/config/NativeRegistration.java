@@ -12,7 +12,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(classNames = {
         "io.tiktimer.post.client.TikTokAccountsClient$KnownAccount",
         "io.tiktimer.post.client.TikTokAccountsRestClient$ConnectedAccount",
-        "io.tiktimer.post.messaging.OutboxWriter$Claimed",
+        "io.tiktimer.post.dispatch.PostDueWriter$Claimed",
         "io.tiktimer.post.rest.MediaResource$PreviewResponse",
         "io.tiktimer.post.rest.MediaResource$UploadRequest",
         "io.tiktimer.post.rest.MediaResource$UploadResponse",

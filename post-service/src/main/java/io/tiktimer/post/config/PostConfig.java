@@ -14,7 +14,6 @@ public interface PostConfig {
 
     Dispatcher dispatcher();
 
-    Relay relay();
 
     Retry retry();
 
@@ -101,21 +100,6 @@ public interface PostConfig {
          * created on this replica wake the dispatcher at once.
          */
         @WithDefault("PT0.5S")
-        Duration idlePoll();
-    }
-
-    interface Relay {
-        @WithDefault("true")
-        boolean enabled();
-
-        @WithDefault("2000")
-        int batchSize();
-
-        /**
-         * Sleep when the outbox is empty; the dispatcher on this replica wakes the relay at once after a claim, so this
-         * only bounds how late rows left by a crashed replica are picked up.
-         */
-        @WithDefault("PT2S")
         Duration idlePoll();
     }
 

@@ -1,12 +1,16 @@
-package io.tiktimer.post.service;
+package io.tiktimer.post.dispatch;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tiktimer.post.Post;
 import io.tiktimer.post.PostStatus;
 import io.tiktimer.post.config.PostConfig;
-import io.tiktimer.post.messaging.OutboxRelay;
-import io.tiktimer.post.messaging.OutboxWriter;
+import io.tiktimer.servicekit.concurrent.Wakeup;
+import io.tiktimer.servicekit.messaging.OutboxRelay;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -17,8 +21,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Moves due {@code scheduled} posts to {@code queued} and writes their {@code post.due} to the outbox, in one
@@ -29,6 +36,10 @@ import java.util.List;
  * One thread per replica, not a {@code @Scheduled} poll: it sleeps exactly until the earliest due time (read from the
  * partial index) or until woken by a post created here, which gives millisecond precision without polling fast; the
  * idle poll only bounds how late a post created on another replica is noticed.
+ * <p>
+ * Metrics: {@code tiktimer_dispatch_lag_seconds} (a post's due time to its claim, histogram),
+ * {@code tiktimer_dispatch_claimed_total}, and {@code tiktimer_posts_due} (scheduled posts already due, measured at
+ * most every five seconds by this thread: a backlog that grows means the dispatchers cannot keep up).
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -38,27 +49,42 @@ public class Dispatcher {
     private static final String CLAIM = "with due as (select id from post where status = 'scheduled' and due_at <= now() "
             + "order by due_at limit ? for update skip locked) "
             + "update post p set status = 'queued', attempt = p.attempt + 1, queued_at = now(), updated_at = now() "
-            + "from due where p.id = due.id returning " + OutboxWriter.POST_COLUMNS;
+            + "from due where p.id = due.id returning " + PostDueWriter.POST_COLUMNS;
 
     private static final String FAIL_INCOMPLETE = "update post set status = 'failed', error_code = 'incomplete_post', "
             + "error_message = 'The post has no TikTok account or no media, so there is nothing to publish. "
             + "Attach media and a connected TikTok account, then retry.', updated_at = now() where id = any(?)";
 
     private final DataSource dataSource;
-    private final OutboxWriter outbox;
+    private final PostDueWriter outbox;
     private final OutboxRelay relay;
     private final PostConfig config;
+    private final Clock clock;
+    private final Timer lag;
+    private final Counter claimedPosts;
+    private final AtomicLong dueNow = new AtomicLong();
+    private long dueMeasuredAt;
     private final Wakeup wakeup = new Wakeup();
     private volatile boolean running;
     /** Epoch millis of the next pass while the thread sleeps; MAX_VALUE during a pass, so that any post wakes it. */
     private volatile long nextPassAt = Long.MAX_VALUE;
     private Thread thread;
 
-    public Dispatcher(DataSource dataSource, OutboxWriter outbox, OutboxRelay relay, PostConfig config) {
+    public Dispatcher(DataSource dataSource, PostDueWriter outbox, OutboxRelay relay, PostConfig config, Clock clock,
+                      MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.outbox = outbox;
         this.relay = relay;
         this.config = config;
+        this.clock = clock;
+        this.lag = Timer.builder("tiktimer.dispatch.lag")
+                .description("From a post's due time to the dispatcher claiming it")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(10)).register(metrics);
+        this.claimedPosts = Counter.builder("tiktimer.dispatch.claimed")
+                .description("Posts moved to queued with their post.due in the outbox").register(metrics);
+        Gauge.builder("tiktimer.posts.due", dueNow, AtomicLong::get)
+                .description("Scheduled posts whose due time has passed, as last measured").register(metrics);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -98,6 +124,7 @@ public class Dispatcher {
                 if (claimed >= config.dispatcher().batchSize()) {
                     continue; // a burst: keep draining without sleeping
                 }
+                measureDue();
                 Timestamp next = nextDue();
                 long wait = next == null ? idle
                         : Math.max(0, Math.min(idle, next.getTime() - System.currentTimeMillis() + 1));
@@ -130,7 +157,7 @@ public class Dispatcher {
      * outbox. Returns how many rows were claimed. Safe to call from any number of threads and replicas at once.
      */
     public int dispatchOnce(int limit) throws SQLException {
-        List<OutboxWriter.Claimed> claimed = new ArrayList<>();
+        List<PostDueWriter.Claimed> claimed = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -138,7 +165,7 @@ public class Dispatcher {
                     ps.setInt(1, limit);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            claimed.add(OutboxWriter.readClaimed(rs));
+                            claimed.add(PostDueWriter.readClaimed(rs));
                         }
                     }
                 }
@@ -162,7 +189,27 @@ public class Dispatcher {
             }
         }
         relay.wakeUp();
+        long now = clock.millis();
+        for (PostDueWriter.Claimed p : claimed) {
+            lag.record(Duration.ofMillis(Math.max(0, now - p.dueAt().getTime())));
+        }
+        claimedPosts.increment(claimed.size());
         return claimed.size();
+    }
+
+    private void measureDue() throws SQLException {
+        long now = clock.millis();
+        if (now - dueMeasuredAt < 5_000) {
+            return;
+        }
+        dueMeasuredAt = now;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select count(*) from post where status = 'scheduled' and due_at <= now()");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            dueNow.set(rs.getLong(1));
+        }
     }
 
     private Timestamp nextDue() throws SQLException {

@@ -1,9 +1,8 @@
-package io.tiktimer.post.service;
+package io.tiktimer.post.dispatch;
 
 import io.quarkus.scheduler.Scheduled;
 import io.tiktimer.post.config.PostConfig;
-import io.tiktimer.post.messaging.OutboxRelay;
-import io.tiktimer.post.messaging.OutboxWriter;
+import io.tiktimer.servicekit.messaging.OutboxRelay;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -31,11 +30,11 @@ public class Sweeper {
     private static final Logger LOG = Logger.getLogger(Sweeper.class);
 
     private final DataSource dataSource;
-    private final OutboxWriter outbox;
+    private final PostDueWriter outbox;
     private final OutboxRelay relay;
     private final PostConfig config;
 
-    public Sweeper(DataSource dataSource, OutboxWriter outbox, OutboxRelay relay, PostConfig config) {
+    public Sweeper(DataSource dataSource, PostDueWriter outbox, OutboxRelay relay, PostConfig config) {
         this.dataSource = dataSource;
         this.outbox = outbox;
         this.relay = relay;
@@ -68,18 +67,18 @@ public class Sweeper {
     }
 
     public int redriveStuckQueued() throws SQLException {
-        List<OutboxWriter.Claimed> claimed = new ArrayList<>();
+        List<PostDueWriter.Claimed> claimed = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 try (PreparedStatement ps = c.prepareStatement("with stuck as (select id from post where status = 'queued' "
                         + "and queued_at < now() - ?::interval order by queued_at limit 500 for update skip locked) "
                         + "update post p set queued_at = now(), updated_at = now() from stuck where p.id = stuck.id "
-                        + "returning " + OutboxWriter.POST_COLUMNS)) {
+                        + "returning " + PostDueWriter.POST_COLUMNS)) {
                     ps.setString(1, config.sweeper().queuedDeadline().toMillis() + " milliseconds");
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            claimed.add(OutboxWriter.readClaimed(rs));
+                            claimed.add(PostDueWriter.readClaimed(rs));
                         }
                     }
                 }

@@ -1,39 +1,30 @@
 package io.tiktimer.post.messaging;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.tiktimer.contracts.PostFailed;
 import io.tiktimer.contracts.PostPublished;
 import io.tiktimer.contracts.PostPublishing;
 import io.tiktimer.contracts.TikTokAccountChanged;
 import io.tiktimer.contracts.UserDeleted;
-import io.tiktimer.post.mapping.EventCodec;
+import io.tiktimer.servicekit.messaging.EventCodec;
 import io.tiktimer.post.service.AccountService;
 import io.tiktimer.post.service.OutcomeService;
 import io.tiktimer.post.service.UserDataService;
-import io.tiktimer.servicekit.messaging.PoisonMessageException;
+import io.tiktimer.servicekit.messaging.ConsumerRetry;
+import io.tiktimer.servicekit.messaging.EventCodec;
+import io.tiktimer.servicekit.messaging.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import java.time.temporal.ChronoUnit;
 
 /**
  * Kafka consumers (group {@code post-service}, see application.properties). Each handler runs its effect and the
- * consumed-event mark in one transaction; the message is acknowledged only after that commit, and offsets are committed
- * (throttled) only for acknowledged messages.
- * <p>
- * A message that cannot be parsed (the codec's {@link PoisonMessageException}) goes to the group's dead-letter topic
- * at once. Any other failure is retried with exponential backoff for up to ten minutes, which outlasts a database
- * restart or failover: sending a valid outcome to the dead-letter topic because PostgreSQL was briefly away would
- * leave its post stuck in {@code publishing} until the sweeper calls it unconfirmed. Meanwhile the partition waits (in
- * order) and the throttled commit strategy reports the channel unhealthy once a record waits longer than its
- * unprocessed-record-max-age (60 s by default).
+ * {@link Inbox} mark in one transaction; the message is acknowledged only after that commit, and offsets are committed
+ * (throttled) only for acknowledged messages. Failures follow {@link ConsumerRetry}: an unreadable record is
+ * dead-lettered at once, anything else retried with backoff while the partition waits.
  */
 @ApplicationScoped
-@Retry(maxRetries = -1, delay = 200, maxDuration = 10, durationUnit = ChronoUnit.MINUTES,
-        abortOn = PoisonMessageException.class)
-@ExponentialBackoff(maxDelay = 15, maxDelayUnit = ChronoUnit.SECONDS)
+@ApplyGuard(ConsumerRetry.NAME)
 public class EventConsumers {
 
     private final EventCodec codec;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.tiktimer.post.PostStatus;
 import io.tiktimer.post.mapping.PostMapper;
-import io.tiktimer.post.service.Dispatcher;
+import io.tiktimer.post.dispatch.Dispatcher;
 import io.tiktimer.post.service.PostService;
 import io.tiktimer.servicekit.problem.Problems;
 import io.tiktimer.servicekit.text.StorableText;

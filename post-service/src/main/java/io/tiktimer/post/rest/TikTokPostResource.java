@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.tiktimer.post.Media;
 import io.tiktimer.post.mapping.PostMapper;
-import io.tiktimer.post.service.Dispatcher;
+import io.tiktimer.post.dispatch.Dispatcher;
 import io.tiktimer.post.service.MediaService;
 import io.tiktimer.post.service.PostService;
 import io.tiktimer.servicekit.problem.Problems;

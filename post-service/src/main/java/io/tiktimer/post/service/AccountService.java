@@ -3,12 +3,13 @@ package io.tiktimer.post.service;
 import io.tiktimer.contracts.TikTokAccountChanged;
 import io.tiktimer.post.client.TikTokAccountsClient;
 import io.tiktimer.post.TikTokAccount;
-import io.tiktimer.post.repository.ConsumedEventRepository;
+import io.tiktimer.servicekit.messaging.Inbox;
 import io.tiktimer.post.repository.TikTokAccountRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -20,16 +21,18 @@ import java.time.Instant;
 public class AccountService {
 
     private final TikTokAccountRepository accounts;
-    private final ConsumedEventRepository consumed;
+    private final Inbox inbox;
     private final TikTokAccountsClient tiktok;
     private final boolean lookupEnabled;
+    private final Clock clock;
 
-    public AccountService(TikTokAccountRepository accounts, ConsumedEventRepository consumed,
-                          TikTokAccountsClient tiktok, io.tiktimer.post.config.PostConfig config) {
+    public AccountService(TikTokAccountRepository accounts, Inbox inbox,
+                          TikTokAccountsClient tiktok, io.tiktimer.post.config.PostConfig config, Clock clock) {
         this.accounts = accounts;
-        this.consumed = consumed;
+        this.inbox = inbox;
         this.tiktok = tiktok;
         this.lookupEnabled = config.accountLookup().enabled();
+        this.clock = clock;
     }
 
     /** Adds or updates the user's accounts as tiktok-service has them now; whether anything changed. */
@@ -41,7 +44,7 @@ public class AccountService {
         boolean learnt = false;
         for (TikTokAccountsClient.KnownAccount known : tiktok.accountsOf(userId)) {
             if (known.userId() == userId) {
-                Instant now = Instant.now();
+                Instant now = clock.instant();
                 learnt |= accounts.insertIfAbsent(known.accountId(), userId, known.status(), now)
                         || accounts.updateIfDifferent(known.accountId(), userId, known.status(), now);
             }
@@ -51,7 +54,7 @@ public class AccountService {
 
     @Transactional
     public void onAccountChanged(TikTokAccountChanged e) {
-        if (!consumed.markConsumed(e.eventId(), e.type())) {
+        if (!inbox.firstDelivery(e)) {
             return;
         }
         TikTokAccount account = accounts.findById(e.accountId(), LockModeType.PESSIMISTIC_WRITE);
@@ -66,7 +69,7 @@ public class AccountService {
         account.displayName = e.displayName();
         account.username = e.username();
         account.lastEventAt = e.occurredAt();
-        account.updatedAt = Instant.now();
+        account.updatedAt = clock.instant();
         accounts.persist(account);
     }
 }

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import java.io.InputStream;
 import java.net.URL;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -36,12 +37,15 @@ public class MediaService {
     private final MediaStorageClient storage;
     private final PostConfig config;
     private final EntityManager em;
+    private final Clock clock;
 
-    public MediaService(MediaRepository media, MediaStorageClient storage, PostConfig config, EntityManager em) {
+    public MediaService(MediaRepository media, MediaStorageClient storage, PostConfig config, EntityManager em,
+                        Clock clock) {
         this.media = media;
         this.storage = storage;
         this.config = config;
         this.em = em;
+        this.clock = clock;
     }
 
     public static String keyOf(long userId, long mediaId) {
@@ -65,7 +69,7 @@ public class MediaService {
             m.bucket = storage.bucket();
             m.s3Key = "pending";
             m.originalFilename = sanitize(filename);
-            m.createdAt = Instant.now();
+            m.createdAt = clock.instant();
             m.updatedAt = m.createdAt;
             media.persist(m);
             media.flush();
@@ -98,14 +102,14 @@ public class MediaService {
             m.bucket = storage.bucket();
             m.s3Key = "pending";
             m.originalFilename = sanitize(filename);
-            m.createdAt = Instant.now();
+            m.createdAt = clock.instant();
             m.updatedAt = m.createdAt;
             media.persist(m);
             media.flush();
             m.s3Key = keyOf(userId, m.id);
             return m;
         });
-        Instant expires = Instant.now().plus(config.media().presignTtl());
+        Instant expires = clock.instant().plus(config.media().presignTtl());
         URL url = storage.presignPut(row.s3Key, "application/octet-stream", config.media().presignTtl());
         return new PresignedUpload(row, url, "application/octet-stream", expires);
     }
@@ -117,7 +121,7 @@ public class MediaService {
     public Optional<Preview> preview(long userId, long id) {
         return find(userId, id).filter(m -> m.status == MediaStatus.READY).map(m -> new Preview(
                 storage.presignGet(m.s3Key, m.contentType, config.media().presignTtl()),
-                Instant.now().plus(config.media().presignTtl())));
+                clock.instant().plus(config.media().presignTtl())));
     }
 
     public record Preview(URL url, Instant expiresAt) {
@@ -155,7 +159,7 @@ public class MediaService {
             Media m = media.findById(id);
             if (m != null) {
                 m.posterKey = key;
-                m.updatedAt = Instant.now();
+                m.updatedAt = clock.instant();
             }
             return m;
         });
@@ -233,7 +237,7 @@ public class MediaService {
             m.height = info.height();
             m.fps = info.fps();
             m.codec = info.codec();
-            m.updatedAt = Instant.now();
+            m.updatedAt = clock.instant();
             return m;
         });
     }

@@ -7,14 +7,15 @@ import io.tiktimer.contracts.PublishOutcome;
 import io.tiktimer.post.Post;
 import io.tiktimer.post.PostStatus;
 import io.tiktimer.post.config.PostConfig;
-import io.tiktimer.post.repository.ConsumedEventRepository;
 import io.tiktimer.post.repository.PostRepository;
+import io.tiktimer.servicekit.messaging.Inbox;
+import io.tiktimer.servicekit.time.Backoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -27,13 +28,17 @@ public class OutcomeService {
     private static final Logger LOG = Logger.getLogger(OutcomeService.class);
 
     private final PostRepository posts;
-    private final ConsumedEventRepository consumed;
+    private final Inbox inbox;
     private final PostConfig config;
+    private final Backoff redispatchBackoff;
+    private final Clock clock;
 
-    public OutcomeService(PostRepository posts, ConsumedEventRepository consumed, PostConfig config) {
+    public OutcomeService(PostRepository posts, Inbox inbox, PostConfig config, Clock clock) {
         this.posts = posts;
-        this.consumed = consumed;
+        this.inbox = inbox;
         this.config = config;
+        this.redispatchBackoff = new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff());
+        this.clock = clock;
     }
 
     private Post lockedCurrent(long postId, int attempt) {
@@ -51,7 +56,7 @@ public class OutcomeService {
 
     @Transactional
     public void onPublishing(PostPublishing e) {
-        if (!consumed.markConsumed(e.eventId(), e.type())) {
+        if (!inbox.firstDelivery(e)) {
             return;
         }
         Post post = lockedCurrent(e.postId(), e.attempt());
@@ -62,13 +67,13 @@ public class OutcomeService {
         if (post.status == PostStatus.QUEUED) {
             post.status = PostStatus.PUBLISHING;
             post.publishingAt = e.occurredAt();
-            post.updatedAt = Instant.now();
+            post.updatedAt = clock.instant();
         }
     }
 
     @Transactional
     public void onPublished(PostPublished e) {
-        if (!consumed.markConsumed(e.eventId(), e.type())) {
+        if (!inbox.firstDelivery(e)) {
             return;
         }
         Post post = lockedCurrent(e.postId(), e.attempt());
@@ -90,12 +95,12 @@ public class OutcomeService {
         }
         post.errorCode = null;
         post.errorMessage = null;
-        post.updatedAt = Instant.now();
+        post.updatedAt = clock.instant();
     }
 
     @Transactional
     public void onFailed(PostFailed e) {
-        if (!consumed.markConsumed(e.eventId(), e.type())) {
+        if (!inbox.firstDelivery(e)) {
             return;
         }
         Post post = lockedCurrent(e.postId(), e.attempt());
@@ -107,24 +112,15 @@ public class OutcomeService {
         if (e.publishId() != null) {
             post.publishId = e.publishId();
         }
-        post.updatedAt = Instant.now();
+        post.updatedAt = clock.instant();
         if (e.outcomeUnknown()) {
             post.status = PostStatus.UNCONFIRMED;
         } else if (e.retryable() && post.attempt < config.retry().maxAttempts()) {
             post.status = PostStatus.SCHEDULED;
-            Instant backoff = Instant.now().plus(backoff(post.attempt));
+            Instant backoff = clock.instant().plus(redispatchBackoff.after(post.attempt));
             post.dueAt = e.retryNotBefore() != null && e.retryNotBefore().isAfter(backoff) ? e.retryNotBefore() : backoff;
         } else {
             post.status = PostStatus.FAILED;
         }
-    }
-
-    /** initial × 2^(attempt-1), capped. */
-    Duration backoff(int attempt) {
-        Duration initial = config.retry().initialBackoff();
-        Duration max = config.retry().maxBackoff();
-        int shift = Math.min(Math.max(attempt - 1, 0), 20);
-        Duration d = initial.multipliedBy(1L << shift);
-        return d.compareTo(max) > 0 ? max : d;
     }
 }

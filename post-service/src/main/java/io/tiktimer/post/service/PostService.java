@@ -21,6 +21,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.hibernate.jpa.HibernateHints;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,14 +89,16 @@ public class PostService {
     private final MediaRepository media;
     private final TikTokAccountRepository accounts;
     private final AccountService accountService;
+    private final Clock clock;
 
     public PostService(PostRepository posts, PostMediaRepository postMedia, MediaRepository media,
-                       TikTokAccountRepository accounts, AccountService accountService) {
+                       TikTokAccountRepository accounts, AccountService accountService, Clock clock) {
         this.posts = posts;
         this.postMedia = postMedia;
         this.media = media;
         this.accounts = accounts;
         this.accountService = accountService;
+        this.clock = clock;
     }
 
     /**
@@ -130,7 +133,7 @@ public class PostService {
         p.disableStitch = true;
         List<Long> mediaIds = apply(p, r, List.of(), true, origin.in);
         resolveAndValidate(p, mediaIds, r.tiktokAccountId() != null, origin, true);
-        p.createdAt = Instant.now();
+        p.createdAt = clock.instant();
         p.updatedAt = p.createdAt;
         posts.persist(p); // an identity column: the insert runs here and sets p.id
         postMedia.attach(p.id, mediaIds);
@@ -159,7 +162,7 @@ public class PostService {
         // a draft that becomes scheduled is held to the same rules for its time as a new post
         boolean timeChanged = r.scheduledTime() != null || (before != PostStatus.SCHEDULED && p.status == PostStatus.SCHEDULED);
         resolveAndValidate(p, mediaIds, r.tiktokAccountId() != null, Origin.JSON_BODY, timeChanged);
-        p.updatedAt = Instant.now();
+        p.updatedAt = clock.instant();
         if (!mediaIds.equals(current)) {
             postMedia.replace(p.id, mediaIds);
         }
@@ -274,11 +277,11 @@ public class PostService {
         List<Long> mediaIds = postMedia.mediaIdsOf(id);
         p.status = PostStatus.SCHEDULED;
         resolveAndValidate(p, mediaIds, p.tiktokAccountId != null, Origin.JSON_BODY, false);
-        p.dueAt = Instant.now();
+        p.dueAt = clock.instant();
         p.errorCode = null;
         p.errorMessage = null;
         p.publishId = null;
-        p.updatedAt = Instant.now();
+        p.updatedAt = clock.instant();
         return new PostView(p, mediaIds);
     }
 
@@ -299,8 +302,8 @@ public class PostService {
         if (mediaIds.isEmpty()) {
             throw Problems.badRequest("The post has no video to publish.");
         }
-        p.dueAt = Instant.now();
-        p.updatedAt = Instant.now();
+        p.dueAt = clock.instant();
+        p.updatedAt = clock.instant();
         return new PostView(p, mediaIds);
     }
 
@@ -390,7 +393,7 @@ public class PostService {
             p.brandOrganicToggle = r.brandOrganicToggle();
         }
         Consent.apply(p, r.consentDeclaration(),
-                p.brandContentToggle != brandedBefore || p.brandOrganicToggle != organicBefore, in, Instant.now());
+                p.brandContentToggle != brandedBefore || p.brandOrganicToggle != organicBefore, in, clock.instant());
         if (r.isAigc() != null) {
             p.aigc = r.isAigc();
         }
@@ -486,7 +489,7 @@ public class PostService {
             p.dueAt = p.scheduledTime;
         }
         // one rule for every post, publishable or not: a time in the past would be due at once
-        if (timeChanged && p.scheduledTime.isBefore(Instant.now().minus(PAST_GRACE))) {
+        if (timeChanged && p.scheduledTime.isBefore(clock.instant().minus(PAST_GRACE))) {
             throw Problems.invalid("scheduled_time", origin.in, "is in the past");
         }
         boolean publishable = mediaComing || !mediaIds.isEmpty() || p.tiktokAccountId != null;

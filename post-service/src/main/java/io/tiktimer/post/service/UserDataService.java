@@ -3,7 +3,7 @@ package io.tiktimer.post.service;
 import io.quarkus.scheduler.Scheduled;
 import io.tiktimer.contracts.UserDeleted;
 import io.tiktimer.post.client.MediaStorageClient;
-import io.tiktimer.post.repository.ConsumedEventRepository;
+import io.tiktimer.servicekit.messaging.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -18,12 +18,12 @@ public class UserDataService {
     private static final Logger LOG = Logger.getLogger(UserDataService.class);
 
     private final MediaStorageClient storage;
-    private final ConsumedEventRepository consumed;
+    private final Inbox inbox;
     private final EntityManager em;
 
-    public UserDataService(MediaStorageClient storage, ConsumedEventRepository consumed, EntityManager em) {
+    public UserDataService(MediaStorageClient storage, Inbox inbox, EntityManager em) {
         this.storage = storage;
-        this.consumed = consumed;
+        this.inbox = inbox;
         this.em = em;
     }
 
@@ -33,7 +33,7 @@ public class UserDataService {
      */
     @Transactional
     public void onUserDeleted(UserDeleted e) {
-        if (!consumed.markConsumed(e.eventId(), e.type())) {
+        if (!inbox.firstDelivery(e)) {
             return;
         }
         em.createNativeQuery("insert into deleted_user (user_id) values (?1) on conflict do nothing")

@@ -2,6 +2,8 @@ package io.tiktimer.publisher.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.tiktimer.publisher.config.TikTokConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +33,10 @@ import java.util.regex.Pattern;
  * with any HTTP status (including 200), the upload host answers 206/416 with progress in {@code Content-Range}, chunk
  * bodies must stream from S3 with an exact {@code Content-Length} to an absolute per-upload URL, and exactly-once
  * needs to tell "never connected" from "sent, answer lost". The JDK client exposes all of that directly.
+ *
+ * <p>Every call is timed as {@code tiktimer_tiktok_calls_seconds{operation, outcome}}: {@code outcome} is TikTok's
+ * error code ({@code ok}, {@code rate_limit_exceeded}, …), {@code not_sent} or {@code unknown} (answer lost), and
+ * for uploads the HTTP status.
  */
 @ApplicationScoped
 public class TikTokClient {
@@ -46,10 +52,12 @@ public class TikTokClient {
     private final ObjectMapper json;
     private final ExecutorService httpThreads;
     private final HttpClient http;
+    private final MeterRegistry metrics;
 
-    public TikTokClient(TikTokConfig config, ObjectMapper json) {
+    public TikTokClient(TikTokConfig config, ObjectMapper json, MeterRegistry metrics) {
         this.config = config;
         this.json = json;
+        this.metrics = metrics;
         this.httpThreads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "tiktok-http");
             t.setDaemon(true);
@@ -70,6 +78,27 @@ public class TikTokClient {
 
     /** POST a JSON body with the creator's token to one of the API paths above. */
     public TikTokReply post(String path, String accessToken, Object body) {
+        Timer.Sample sample = Timer.start(metrics);
+        TikTokReply reply = send(path, accessToken, body);
+        String outcome = reply instanceof TikTokReply.Answered answered ? answered.code()
+                : reply instanceof TikTokReply.NotSent ? "not_sent" : "unknown";
+        sample.stop(timer(operationOf(path), outcome));
+        return reply;
+    }
+
+    private Timer timer(String operation, String outcome) {
+        return Timer.builder("tiktimer.tiktok.calls").description("TikTok API and upload calls")
+                .tag("operation", operation).tag("outcome", outcome == null || outcome.isBlank() ? "none" : outcome)
+                .register(metrics);
+    }
+
+    /** "/v2/post/publish/video/init/" → "video_init": a bounded tag, never a URL with ids in it. */
+    private static String operationOf(String path) {
+        String trimmed = path.replaceFirst("^/v2/post/publish/", "").replaceAll("/+$", "");
+        return trimmed.replace('/', '_');
+    }
+
+    private TikTokReply send(String path, String accessToken, Object body) {
         byte[] bytes;
         try {
             bytes = json.writeValueAsBytes(body);
@@ -137,8 +166,11 @@ public class TikTokClient {
                 .header("Content-Range", "bytes " + first + "-" + last + "/" + total)
                 .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length))
                 .build();
+        Timer.Sample sample = Timer.start(metrics);
+        String outcome = "unknown";
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            outcome = Integer.toString(response.statusCode());
             return new UploadReply(response.statusCode(),
                     progress(response.headers().firstValue("Content-Range").orElse(null)), null);
         } catch (IOException e) {
@@ -146,6 +178,8 @@ public class TikTokClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return UploadReply.noAnswer("interrupted");
+        } finally {
+            sample.stop(timer("upload_chunk", outcome));
         }
     }
 

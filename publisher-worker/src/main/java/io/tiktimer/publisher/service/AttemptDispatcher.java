@@ -3,6 +3,7 @@ package io.tiktimer.publisher.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.tiktimer.publisher.attempt.AttemptProcessor;
 import io.tiktimer.publisher.config.PublisherConfig;
 import io.tiktimer.publisher.repository.PublishAttemptRepository;
 import jakarta.enterprise.context.ApplicationScoped;

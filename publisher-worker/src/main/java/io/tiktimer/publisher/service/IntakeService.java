@@ -3,8 +3,8 @@ package io.tiktimer.publisher.service;
 import io.tiktimer.contracts.PostDue;
 import io.tiktimer.publisher.AttemptState;
 import io.tiktimer.publisher.PublishAttempt;
-import io.tiktimer.publisher.repository.ConsumedEventRepository;
 import io.tiktimer.publisher.repository.PublishAttemptRepository;
+import io.tiktimer.servicekit.messaging.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -18,14 +18,14 @@ public class IntakeService {
 
     public enum Result { RECORDED, DUPLICATE }
 
-    private final ConsumedEventRepository consumed;
+    private final Inbox inbox;
     private final PublishAttemptRepository attempts;
     private final AttemptStore store;
     private final Clock clock;
 
-    public IntakeService(ConsumedEventRepository consumed, PublishAttemptRepository attempts, AttemptStore store,
+    public IntakeService(Inbox inbox, PublishAttemptRepository attempts, AttemptStore store,
                          Clock clock) {
-        this.consumed = consumed;
+        this.inbox = inbox;
         this.attempts = attempts;
         this.store = store;
         this.clock = clock;
@@ -33,7 +33,7 @@ public class IntakeService {
 
     @Transactional
     public Result record(PostDue due, String payload) {
-        boolean firstTime = consumed.markConsumed(due.eventId(), PostDue.TYPE);
+        boolean firstTime = inbox.firstDelivery(due);
         Optional<PublishAttempt> existing = attempts.findByPostAndAttempt(due.postId(), due.attempt());
         if (existing.isPresent()) {
             // a redelivery, or post-service re-sending the same attempt: resume or re-report, never start over

@@ -1,5 +1,6 @@
 package io.tiktimer.publisher.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.tiktimer.contracts.PostMode;
 import io.tiktimer.publisher.AttemptState;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -43,13 +45,15 @@ public class RateLimiter {
     private final PublishAttemptRepository attempts;
     private final PublisherConfig config;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
     public RateLimiter(RatePermitRepository permits, PublishAttemptRepository attempts, PublisherConfig config,
-                       Clock clock) {
+                       Clock clock, MeterRegistry metrics) {
         this.permits = permits;
         this.attempts = attempts;
         this.config = config;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Empty when the call may go now (and is counted); else when to try again. */
@@ -98,6 +102,8 @@ public class RateLimiter {
             permits.grant(accountId, endpoint.name(), now);
             return Optional.empty();
         }
+        // a call held back to stay inside TikTok's per-minute limit: many of these mean an account is saturated
+        metrics.counter("tiktimer.ratelimiter.waits", "endpoint", endpoint.name().toLowerCase(Locale.ROOT)).increment();
         return Optional.of(recent.get(recent.size() - limit).plus(window));
     }
 

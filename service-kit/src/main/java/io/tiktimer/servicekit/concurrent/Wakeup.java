@@ -1,4 +1,4 @@
-package io.tiktimer.post.service;
+package io.tiktimer.servicekit.concurrent;
 
 /** A level-triggered wake-up for a worker thread: a signal given while it is busy is not lost. */
 public final class Wakeup {

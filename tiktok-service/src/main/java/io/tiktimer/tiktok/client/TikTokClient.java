@@ -2,6 +2,9 @@ package io.tiktimer.tiktok.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.faulttolerance.api.Guard;
 import io.tiktimer.tiktok.config.TikTokConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -12,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,10 +25,10 @@ import java.util.function.Supplier;
  * TikTok as TikTimer needs it: token exchange, refresh, revoke, user/info, creator_info. Timeouts are configured on
  * the REST client ({@code quarkus.rest-client.tiktok-api.*-timeout}); this class adds error classification and retries.
  * <p>
- * Retries are written out here rather than delegated to a fault-tolerance annotation because whether a retry is
- * safe depends on what happened to the request: an OAuth token call whose answer was lost (read timeout) may already
- * have rotated the refresh token at TikTok, and retrying it with the old one would earn an {@code invalid_grant} and
- * wrongly disconnect the account. So OAuth calls are retried only when TikTok provably did not act (connection
+ * Retries go through a SmallRye Fault Tolerance guard, but which failures it may retry is decided here, because
+ * whether a retry is safe depends on what happened to the request: an OAuth token call whose answer was lost (read
+ * timeout) may already have rotated the refresh token at TikTok, and retrying it with the old one would earn an
+ * {@code invalid_grant} and wrongly disconnect the account. So OAuth calls are retried only when TikTok provably did not act (connection
  * refused, 5xx, {@code server_error}/{@code temporarily_unavailable}); read-only API calls are also retried after a
  * timeout. Tokens, codes and secrets are never logged; TikTok's {@code log_id} always is.
  */
@@ -32,17 +36,30 @@ import java.util.function.Supplier;
 public class TikTokClient {
 
     private static final Logger LOG = Logger.getLogger(TikTokClient.class);
-    private static final int MAX_ATTEMPTS = 3;
-    private static final long BACKOFF_MILLIS = 200;
+    /** Three tries, 200 ms then 800 ms apart, and only for failures that {@link TikTokUnavailableException#retryable}. */
+    private static final Guard RETRY = Guard.create()
+            .withDescription("tiktok-api")
+            .withRetry()
+                .maxRetries(2)
+                .delay(200, ChronoUnit.MILLIS)
+                .jitter(50, ChronoUnit.MILLIS)
+                .whenException(e -> e instanceof TikTokUnavailableException u && u.retryable())
+                .beforeRetry(e -> LOG.infof("TikTok call failed (%s); retrying", e.getMessage()))
+                .withExponentialBackoff().factor(4).done()
+            .done()
+            .build();
 
     private final TikTokRestClient rest;
     private final TikTokConfig config;
     private final ObjectMapper mapper;
+    private final MeterRegistry metrics;
 
-    public TikTokClient(@RestClient TikTokRestClient rest, TikTokConfig config, ObjectMapper mapper) {
+    public TikTokClient(@RestClient TikTokRestClient rest, TikTokConfig config, ObjectMapper mapper,
+                        MeterRegistry metrics) {
         this.rest = rest;
         this.config = config;
         this.mapper = mapper;
+        this.metrics = metrics;
     }
 
     /** Authorization code → tokens (§1.3). The code is single use, so it is resent only when TikTok did not act. */
@@ -164,39 +181,44 @@ public class TikTokClient {
     }
 
     /**
-     * Runs {@code call} up to three times. A {@link TikTokUnavailableException} thrown from a parsed answer means
-     * TikTok declined to act and is always retried; transport failures are retried only when the request cannot have
-     * reached TikTok (connection refused) or when the call has no effect ({@code readOnly}).
+     * Runs {@code call} with {@link #RETRY}. A {@link TikTokUnavailableException} thrown from a parsed answer means
+     * TikTok declined to act and is retried; transport failures are retried only when the request cannot have reached
+     * TikTok (connection refused) or when the call has no effect ({@code readOnly}).
      */
     private <T> T withRetries(String operation, boolean readOnly, Supplier<T> call) {
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            try {
-                return call.get();
-            } catch (TikTokUnavailableException e) {
-                last = e;
-            } catch (WebApplicationException e) {
-                // Only reached if the default exception mapper is enabled; treat it like the answer it carries.
-                if (e.getResponse() != null && e.getResponse().getStatus() < 500) {
-                    throw new TikTokUnavailableException("TikTok " + operation + " answered HTTP "
-                            + e.getResponse().getStatus(), e);
-                }
-                last = new TikTokUnavailableException("TikTok " + operation + " failed", e);
-            } catch (ProcessingException e) {
-                TikTokUnavailableException unavailable =
-                        new TikTokUnavailableException("TikTok " + operation + " unreachable: " + rootMessage(e), e);
-                if (!readOnly && !neverSent(e)) {
-                    LOG.warnf("TikTok %s: outcome unknown (%s); not retried", operation, rootMessage(e));
-                    throw unavailable;
-                }
-                last = unavailable;
-            }
-            if (attempt < MAX_ATTEMPTS) {
-                LOG.infof("TikTok %s attempt %d failed (%s); retrying", operation, attempt, last.getMessage());
-                pause(BACKOFF_MILLIS * attempt * attempt);
-            }
+        Timer.Sample sample = Timer.start(metrics);
+        String outcome = "ok";
+        try {
+            @SuppressWarnings("unchecked")
+            T result = (T) RETRY.get(() -> classified(operation, readOnly, call), Object.class);
+            return result;
+        } catch (TikTokUnavailableException e) {
+            outcome = "unavailable";
+            throw e;
+        } catch (RuntimeException e) {
+            outcome = "refused";
+            throw e;
+        } finally {
+            sample.stop(Timer.builder("tiktimer.tiktok.calls").description("TikTok API calls, retries included")
+                    .tag("operation", operation).tag("outcome", outcome).register(metrics));
         }
-        throw last;
+    }
+
+    private static <T> T classified(String operation, boolean readOnly, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (WebApplicationException e) {
+            // Only reached if the default exception mapper is enabled; treat it like the answer it carries.
+            boolean serverSide = e.getResponse() == null || e.getResponse().getStatus() >= 500;
+            throw new TikTokUnavailableException("TikTok " + operation + (serverSide ? " failed"
+                    : " answered HTTP " + e.getResponse().getStatus()), e, serverSide);
+        } catch (ProcessingException e) {
+            boolean safe = readOnly || neverSent(e);
+            if (!safe) {
+                LOG.warnf("TikTok %s: outcome unknown (%s); not retried", operation, rootMessage(e));
+            }
+            throw new TikTokUnavailableException("TikTok " + operation + " unreachable: " + rootMessage(e), e, safe);
+        }
     }
 
     private static boolean neverSent(Throwable e) {
@@ -214,15 +236,6 @@ public class TikTokClient {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TikTokUnavailableException("interrupted while waiting to retry", e);
-        }
     }
 
     private JsonNode readBody(Response response) {

@@ -48,20 +48,12 @@ public interface TikTokConfig {
 
     CreatorInfo creatorInfo();
 
-    Outbox outbox();
-
     DeletedUsers deletedUsers();
 
     interface DeletedUsers {
         /** How often accounts connected after their user's deletion (by a request already under way) are erased. */
         @WithDefault("30s")
         String sweepInterval();
-    }
-
-    interface Outbox {
-        /** How often the relay looks for unsent events. */
-        @WithDefault("1s")
-        String pollInterval();
     }
 
     interface Token {

@@ -1,5 +1,6 @@
 package io.tiktimer.tiktok.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tiktimer.contracts.AccountStatus;
 import io.tiktimer.tiktok.ConnectionStatus;
 import io.tiktimer.tiktok.TikTokAccount;
@@ -39,15 +40,17 @@ public class TokenService {
     private final AccountEventOutbox events;
     private final TikTokConfig config;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
     public TokenService(TikTokAccountRepository accounts, TikTokClient tiktok, TokenVault vault,
-                        AccountEventOutbox events, TikTokConfig config, Clock clock) {
+                        AccountEventOutbox events, TikTokConfig config, Clock clock, MeterRegistry metrics) {
         this.accounts = accounts;
         this.tiktok = tiktok;
         this.vault = vault;
         this.events = events;
         this.config = config;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -101,8 +104,20 @@ public class TokenService {
         return true;
     }
 
-    /** Must run inside the transaction that holds the row lock. */
+    /**
+     * Must run inside the transaction that holds the row lock. Counted as
+     * {@code tiktimer_tiktok_token_refreshes_total{result}}: {@code granted}, {@code reconnect_required} (the grant is
+     * gone) or {@code unavailable} (TikTok away or refusing for a reason of ours; the account stays connected).
+     */
     TokenOutcome refreshLocked(TikTokAccount account, Instant now) {
+        TokenOutcome outcome = refresh(account, now);
+        String result = outcome instanceof TokenOutcome.Granted ? "granted"
+                : outcome instanceof TokenOutcome.ReconnectRequired ? "reconnect_required" : "unavailable";
+        metrics.counter("tiktimer.tiktok.token.refreshes", "result", result).increment();
+        return outcome;
+    }
+
+    private TokenOutcome refresh(TikTokAccount account, Instant now) {
         if (!account.refreshTokenExpiresAt.isAfter(now)) {
             needsReconnect(account, now, "refresh token expired");
             return new TokenOutcome.ReconnectRequired();

@@ -1,7 +1,7 @@
 package io.tiktimer.tiktok.service;
 
 import io.tiktimer.contracts.UserDeleted;
-import io.tiktimer.tiktok.repository.ConsumedEventRepository;
+import io.tiktimer.servicekit.messaging.Inbox;
 import io.tiktimer.tiktok.repository.OAuthStateRepository;
 import io.tiktimer.tiktok.repository.TikTokAccountRepository;
 import io.quarkus.scheduler.Scheduled;
@@ -18,25 +18,25 @@ public class UserDeletionService {
 
     private static final Logger LOG = Logger.getLogger(UserDeletionService.class);
 
-    private final ConsumedEventRepository consumed;
+    private final Inbox inbox;
     private final TikTokAccountRepository accounts;
     private final OAuthStateRepository states;
     private final AccountService accountService;
     private final Clock clock;
 
-    public UserDeletionService(ConsumedEventRepository consumed, TikTokAccountRepository accounts,
+    public UserDeletionService(Inbox inbox, TikTokAccountRepository accounts,
                                OAuthStateRepository states, AccountService accountService, Clock clock) {
-        this.consumed = consumed;
+        this.inbox = inbox;
         this.accounts = accounts;
         this.states = states;
         this.accountService = accountService;
         this.clock = clock;
     }
 
-    /** One transaction: the consumed_event row, the deletions and their outbox events commit together or not at all. */
+    /** One transaction: the inbox row, the deletions and their outbox events commit together or not at all. */
     @Transactional
     public void handle(UserDeleted event) {
-        if (!consumed.markConsumed(event.eventId(), event.type(), clock.instant())) {
+        if (!inbox.firstDelivery(event)) {
             LOG.debugf("user.deleted %s already handled", event.eventId());
             return;
         }

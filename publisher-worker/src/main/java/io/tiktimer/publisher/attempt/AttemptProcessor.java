@@ -1,0 +1,83 @@
+package io.tiktimer.publisher.attempt;
+
+import io.tiktimer.publisher.PublishAttempt;
+import io.tiktimer.publisher.service.AttemptStore;
+import io.tiktimer.publisher.service.FailureCatalog;
+import io.tiktimer.publisher.service.ShutdownSignal;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Drives one claimed attempt through its state machine until it has to wait (rate limit, backoff, next poll) or is
+ * finished. Each state has its step, which returns what happens next as a {@link Next}. Every effect at TikTok is
+ * preceded by a persisted state that tells a later run what is safe:
+ * <ul>
+ *   <li>{@code RECEIVED} ({@link InitStep}): nothing reached init; token, creator_info and checks may be repeated;</li>
+ *   <li>{@code INIT_SENDING}: the init may have reached TikTok; a run that finds it there reports unconfirmed;</li>
+ *   <li>{@code UPLOADING} ({@link UploadStep}): publish_id is stored; chunks resume from TikTok's own progress;</li>
+ *   <li>{@code PROCESSING} ({@link StatusStep}): only read-only status polls happen.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class AttemptProcessor {
+    private static final Logger LOG = Logger.getLogger(AttemptProcessor.class);
+    /** A guard against a step that keeps answering "continue": no attempt has anywhere near this many steps. */
+    private static final int MAX_STEPS_PER_RUN = 10_000;
+
+    private final AttemptStore store;
+    private final AttemptEnds ends;
+    private final InitStep init;
+    private final UploadStep upload;
+    private final StatusStep status;
+    private final ShutdownSignal shutdown;
+
+    public AttemptProcessor(AttemptStore store, AttemptEnds ends, InitStep init, UploadStep upload, StatusStep status,
+                            ShutdownSignal shutdown) {
+        this.store = store;
+        this.ends = ends;
+        this.init = init;
+        this.upload = upload;
+        this.status = status;
+        this.shutdown = shutdown;
+    }
+
+    /** Runs the attempt leased to {@code owner}, and always gives the lease back. */
+    public void run(long id, String owner) {
+        PublishAttempt a = store.load(id);
+        if (a == null || !owner.equals(a.leaseOwner)) {
+            return;
+        }
+        try {
+            Next next = Next.CONTINUE;
+            for (int steps = 0; steps < MAX_STEPS_PER_RUN && next instanceof Next.Continue; steps++) {
+                next = shutdown.requested() ? Next.parkUntil(ends.now()) : step(a);
+            }
+            apply(a, next);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "attempt %d (post %d #%d) failed in state %s", a.id, a.postId, a.attempt, a.state);
+            apply(a, ends.transientFailure(a, "internal error: " + e.getClass().getSimpleName()));
+        } finally {
+            a.leaseOwner = null;
+            a.leaseUntil = null;
+            store.save(a);
+        }
+    }
+
+    private Next step(PublishAttempt a) {
+        return switch (a.state) {
+            case RECEIVED -> init.run(a);
+            case INIT_SENDING -> ends.fail(a, FailureCatalog.unknown("init_outcome_unknown",
+                    "TikTimer stopped while TikTok was creating the post, so it may or may not be on TikTok. Check "
+                            + "the TikTok account before publishing it again."));
+            case UPLOADING -> upload.run(a);
+            case PROCESSING -> status.poll(a);
+            default -> a.lateCheckUntil != null ? status.lateCheck(a) : Next.STOP;
+        };
+    }
+
+    private static void apply(PublishAttempt a, Next next) {
+        if (next instanceof Next.ParkUntil park) {
+            a.nextRunAt = park.at();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.tiktimer.servicekit.messaging;
+
+import io.tiktimer.contracts.Event;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The transactional outbox, the same in every service: an event is written to the service's {@code outbox_event}
+ * table in the caller's transaction, so it exists if and only if the change it reports committed; the
+ * {@link OutboxRelay} sends it to {@link Event#topic()} afterwards and deletes it once the broker acknowledged it.
+ * <p>
+ * Writing the same event id twice (a stored event queued again for a redelivered command) is a no-op while the first
+ * copy waits. Rows are stamped with the database's wall clock as each is written ({@code clock_timestamp()}), so the
+ * relay sends them in the order they were written even when a test moves the business clock.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String INSERT = "insert into outbox_event (id, topic, kafka_key, payload, created_at) "
+            + "select u.id, u.topic, u.k, u.p::jsonb, clock_timestamp() "
+            + "from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) with ordinality as u(id, topic, k, p, n) "
+            + "order by u.n on conflict (id) do nothing";
+
+    private final EventCodec codec;
+    private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    public Outbox(EventCodec codec, EntityManager em, TransactionSynchronizationRegistry transactions,
+                  OutboxRelay relay) {
+        this.codec = codec;
+        this.em = em;
+        this.transactions = transactions;
+        this.relay = relay;
+    }
+
+    /** Queues the event in the current JTA transaction (there must be one) and wakes the relay once it commits. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(Event event) {
+        appendAll(List.of(event));
+    }
+
+    /** Like {@link #append}, for several events in one statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(List<? extends Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(c -> insert(c, events));
+        transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+    }
+
+    /**
+     * Queues events on a plain JDBC connection whose transaction the caller commits (the dispatcher's batch claims).
+     * The caller wakes the relay with {@link OutboxRelay#wakeUp()} after its commit.
+     */
+    public void append(Connection c, List<? extends Event> events) throws SQLException {
+        if (!events.isEmpty()) {
+            insert(c, events);
+        }
+    }
+
+    private void insert(Connection c, List<? extends Event> events) throws SQLException {
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] topics = new String[n];
+        String[] keys = new String[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            Event e = events.get(i);
+            ids[i] = e.eventId();
+            topics[i] = e.topic();
+            keys[i] = e.kafkaKey();
+            payloads[i] = codec.write(e);
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            Array idArray = c.createArrayOf("uuid", ids);
+            ps.setArray(1, idArray);
+            ps.setArray(2, c.createArrayOf("text", topics));
+            ps.setArray(3, c.createArrayOf("text", keys));
+            ps.setArray(4, c.createArrayOf("text", payloads));
+            ps.executeUpdate();
+        }
+    }
+
+    private record WakeRelayOnCommit(OutboxRelay relay) implements Synchronization {
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                relay.wakeUp();
+            }
+        }
+    }
+}
