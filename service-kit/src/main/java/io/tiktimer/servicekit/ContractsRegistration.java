@@ -11,6 +11,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(classNames = {
         "io.tiktimer.contracts.AccountStatus",
+        "io.tiktimer.contracts.EventTypes$Descriptor",
         "io.tiktimer.contracts.MediaRef",
         "io.tiktimer.contracts.MediaType",
         "io.tiktimer.contracts.PostDue",
