@@ -17,11 +17,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "io.tiktimer.post.rest.MediaResource$UploadRequest",
         "io.tiktimer.post.rest.MediaResource$UploadResponse",
         "io.tiktimer.post.rest.MediaResponse",
-        "io.tiktimer.post.rest.PostRequest",
         "io.tiktimer.post.rest.PostResource$PostCounts",
         "io.tiktimer.post.rest.PostResource$RetryRequest",
         "io.tiktimer.post.rest.PostResponse",
-        "io.tiktimer.post.rest.TikTokPostResource$PublishResponse"
+        "io.tiktimer.post.rest.TikTokPostResource$PublishResponse",
+        "io.tiktimer.post.service.PostInput"
 })
 public final class NativeRegistration {
 

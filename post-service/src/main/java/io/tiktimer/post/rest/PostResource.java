@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.tiktimer.post.PostStatus;
 import io.tiktimer.post.mapping.PostMapper;
 import io.tiktimer.post.dispatch.Dispatcher;
+import io.tiktimer.post.service.PostInput;
 import io.tiktimer.post.service.PostService;
+import io.tiktimer.post.service.ScheduleTimes;
 import io.tiktimer.servicekit.problem.Problems;
 import io.tiktimer.servicekit.text.StorableText;
 import jakarta.annotation.security.RolesAllowed;
@@ -65,7 +67,7 @@ public class PostResource {
     @APIResponse(responseCode = "400", description = "Malformed body")
     @APIResponse(responseCode = "409", description = "Target TikTok account must be reconnected")
     @APIResponse(responseCode = "422", description = "Invalid field (problem+json names it)")
-    public Response create(PostRequest request) {
+    public Response create(PostInput request) {
         if (request == null) {
             throw Problems.badRequest("A JSON body is required");
         }
@@ -104,8 +106,8 @@ public class PostResource {
                     + " at size " + n);
         }
         PostService.Filter filter = new PostService.Filter(s, accountId, platform,
-                from == null ? null : PostService.parseFilterTime("from", from),
-                to == null ? null : PostService.parseFilterTime("to", to));
+                from == null ? null : ScheduleTimes.parseFilterTime("from", from),
+                to == null ? null : ScheduleTimes.parseFilterTime("to", to));
         PostService.PostPage result = posts.list(user.id(), filter, p, n);
         List<PostResponse> body = result.items().stream().map(v -> PostMapper.toResponse(v.post(), v.mediaIds())).toList();
         Response.ResponseBuilder response = Response.ok(body).header("X-Total-Count", result.total());
@@ -128,8 +130,8 @@ public class PostResource {
                              @Parameter(description = "scheduled_time < to (ISO-8601)") @QueryParam("to") String to) {
         StorableText.require("platform", Problems.In.QUERY, platform);
         PostService.Filter filter = new PostService.Filter(null, accountId, platform,
-                from == null ? null : PostService.parseFilterTime("from", from),
-                to == null ? null : PostService.parseFilterTime("to", to));
+                from == null ? null : ScheduleTimes.parseFilterTime("from", from),
+                to == null ? null : ScheduleTimes.parseFilterTime("to", to));
         Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
         posts.countsByStatus(user.id(), filter).forEach((status, n) -> byStatus.put(status.apiName(), n));
         return new PostCounts(byStatus, byStatus.values().stream().mapToLong(Long::longValue).sum());
@@ -159,7 +161,7 @@ public class PostResource {
     @APIResponse(responseCode = "404", description = "No such post for this user")
     @APIResponse(responseCode = "409", description = "The post is queued or later: it may already be at TikTok")
     @APIResponse(responseCode = "422", description = "Invalid field")
-    public PostResponse patch(@PathParam("id") long id, PostRequest request) {
+    public PostResponse patch(@PathParam("id") long id, PostInput request) {
         if (request == null) {
             throw Problems.badRequest("A JSON body is required");
         }

@@ -6,6 +6,7 @@ import io.tiktimer.post.Media;
 import io.tiktimer.post.mapping.PostMapper;
 import io.tiktimer.post.dispatch.Dispatcher;
 import io.tiktimer.post.service.MediaService;
+import io.tiktimer.post.service.PostInput;
 import io.tiktimer.post.service.PostService;
 import io.tiktimer.servicekit.problem.Problems;
 import io.tiktimer.servicekit.text.StorableText;
@@ -77,7 +78,7 @@ public class TikTokPostResource {
         required("scheduled_time", scheduledTime);
         required("video", video);
         boolean inbox = mode != null && "inbox".equalsIgnoreCase(mode.trim());
-        PostRequest request = new PostRequest(content, scheduledTime, "tiktok", null, accountId, null, mode,
+        PostInput request = new PostInput(content, scheduledTime, "tiktok", null, accountId, null, mode,
                 privacyLevel != null ? privacyLevel : inbox ? null : "SELF_ONLY", null, null, null, null, null, null,
                 null, null, null, null, null);
         // check everything but the video first, so a refused post costs no upload
@@ -92,7 +93,7 @@ public class TikTokPostResource {
             media.delete(user.id(), m.id);
             throw Problems.invalid("video", Problems.In.FORM, "must be a video (MP4, MOV or WebM)");
         }
-        PostRequest withMedia = new PostRequest(content, scheduledTime, "tiktok", null, accountId, List.of(m.id), mode,
+        PostInput withMedia = new PostInput(content, scheduledTime, "tiktok", null, accountId, List.of(m.id), mode,
                 request.privacyLevel(), null, null, null, null, null, null, null, null, null, null, null);
         PostService.PostView view;
         try {

@@ -12,7 +12,6 @@ import io.tiktimer.post.repository.MediaRepository;
 import io.tiktimer.post.repository.PostMediaRepository;
 import io.tiktimer.post.repository.PostRepository;
 import io.tiktimer.post.repository.TikTokAccountRepository;
-import io.tiktimer.post.rest.PostRequest;
 import io.tiktimer.servicekit.problem.Problems;
 import io.tiktimer.servicekit.problem.Problems.In;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,25 +21,11 @@ import jakarta.transaction.Transactional;
 import org.hibernate.jpa.HibernateHints;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.time.chrono.IsoChronology;
-import java.time.temporal.ChronoField;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,11 +34,6 @@ import java.util.Set;
 @ApplicationScoped
 public class PostService {
 
-    public static final Set<String> PRIVACY_LEVELS = Set.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS",
-            "FOLLOWER_OF_CREATOR", "SELF_ONLY");
-    static final int MAX_CONTENT = 2200;
-    static final int MAX_TITLE = 90;
-    static final int MAX_PHOTOS = 35;
     /** A publishable post may be scheduled at most this far in the past (clock skew, "now" from a slow client). */
     static final Duration PAST_GRACE = Duration.ofMinutes(5);
 
@@ -71,9 +51,6 @@ public class PostService {
         }
     }
 
-    /** The instants PostgreSQL and every client can hold exactly: years 1970 to 9999, UTC. */
-    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     public record PostView(Post post, List<Long> mediaIds) {
     }
@@ -119,7 +96,7 @@ public class PostService {
     }
 
     @Transactional
-    public PostView create(long userId, PostRequest r, Origin origin) {
+    public PostView create(long userId, PostInput r, Origin origin) {
         if (r.content() == null) {
             throw Problems.invalid("content", origin.in, "is required");
         }
@@ -131,7 +108,7 @@ public class PostService {
         p.disableComment = true;
         p.disableDuet = true;
         p.disableStitch = true;
-        List<Long> mediaIds = apply(p, r, List.of(), true, origin.in);
+        List<Long> mediaIds = PostFields.apply(p, r, List.of(), true, origin.in, clock.instant());
         resolveAndValidate(p, mediaIds, r.tiktokAccountId() != null, origin, true);
         p.createdAt = clock.instant();
         p.updatedAt = p.createdAt;
@@ -142,23 +119,23 @@ public class PostService {
 
     /** Validates a post whose single video is still to be uploaded (the seed's multipart endpoint). Stores nothing. */
     @Transactional
-    public void check(long userId, PostRequest r, Origin origin) {
+    public void check(long userId, PostInput r, Origin origin) {
         Post p = new Post();
         p.userId = userId;
         p.platform = "tiktok";
         p.mode = PostMode.DIRECT_POST;
         p.status = PostStatus.SCHEDULED;
-        apply(p, r, List.of(), true, origin.in);
+        PostFields.apply(p, r, List.of(), true, origin.in, clock.instant());
         resolveAndValidate(p, List.of(), r.tiktokAccountId() != null, origin, true, true);
     }
 
     @Transactional
-    public PostView update(long userId, long id, PostRequest r) {
+    public PostView update(long userId, long id, PostInput r) {
         Post p = posts.findOwnedForUpdate(id, userId).orElseThrow(() -> Problems.notFound("Post"));
         requireEditable(p, "edited");
         List<Long> current = postMedia.mediaIdsOf(id);
         PostStatus before = p.status;
-        List<Long> mediaIds = apply(p, r, current, false, In.BODY);
+        List<Long> mediaIds = PostFields.apply(p, r, current, false, In.BODY, clock.instant());
         // a draft that becomes scheduled is held to the same rules for its time as a new post
         boolean timeChanged = r.scheduledTime() != null || (before != PostStatus.SCHEDULED && p.status == PostStatus.SCHEDULED);
         resolveAndValidate(p, mediaIds, r.tiktokAccountId() != null, Origin.JSON_BODY, timeChanged);
@@ -314,119 +291,6 @@ public class PostService {
         }
     }
 
-    /** Copies request fields onto the post; returns the media ids the post will have. */
-    private List<Long> apply(Post p, PostRequest r, List<Long> currentMedia, boolean creating, In in) {
-        if (r.content() != null) {
-            if (r.content().length() > MAX_CONTENT) {
-                throw Problems.invalid("content", in, "may be at most " + MAX_CONTENT + " characters");
-            }
-            p.content = r.content();
-        }
-        if (r.title() != null) {
-            if (r.title().length() > MAX_TITLE) {
-                throw Problems.invalid("title", in, "may be at most " + MAX_TITLE + " characters");
-            }
-            p.title = r.title().isEmpty() ? null : r.title();
-        }
-        if (r.platform() != null) {
-            String platform = r.platform().trim().toLowerCase(Locale.ROOT);
-            if (platform.isEmpty() || platform.length() > 32) {
-                throw Problems.invalid("platform", in, "must be 1 to 32 characters");
-            }
-            p.platform = platform;
-        }
-        if (r.timeZone() != null) {
-            try {
-                p.timeZone = ZoneId.of(r.timeZone()).getId();
-            } catch (DateTimeException e) {
-                throw Problems.invalid("time_zone", in, "must be an IANA time zone such as Europe/Berlin");
-            }
-        }
-        if (r.scheduledTime() != null) {
-            p.scheduledTime = parseTime("scheduled_time", in, r.scheduledTime(), p.timeZone);
-        }
-        if (r.status() != null) {
-            PostStatus s = PostStatus.fromApiName(r.status()).orElse(null);
-            boolean allowed = s == PostStatus.DRAFT || s == PostStatus.SCHEDULED || (!creating && s == PostStatus.CANCELLED);
-            if (!allowed) {
-                throw Problems.invalid("status", in, creating ? "may be draft or scheduled"
-                        : "may be set to draft, scheduled or cancelled");
-            }
-            p.status = s;
-        } else if (!creating && (p.status == PostStatus.FAILED || p.status == PostStatus.CANCELLED)
-                && r.scheduledTime() != null) {
-            // a new time for a failed or cancelled post re-schedules it (the original never could)
-            p.status = PostStatus.SCHEDULED;
-        }
-        if (r.tiktokAccountId() != null) {
-            p.tiktokAccountId = r.tiktokAccountId();
-        }
-        if (r.mode() != null) {
-            try {
-                p.mode = PostMode.valueOf(r.mode().trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw Problems.invalid("mode", in, "must be direct_post or inbox");
-            }
-        }
-        if (r.privacyLevel() != null) {
-            String level = r.privacyLevel().trim().toUpperCase(Locale.ROOT);
-            if (!PRIVACY_LEVELS.contains(level)) {
-                throw Problems.invalid("privacy_level", in, "must be one of " + PRIVACY_LEVELS);
-            }
-            p.privacyLevel = level;
-        }
-        if (r.allowComment() != null) {
-            p.disableComment = !r.allowComment();
-        }
-        if (r.allowDuet() != null) {
-            p.disableDuet = !r.allowDuet();
-        }
-        if (r.allowStitch() != null) {
-            p.disableStitch = !r.allowStitch();
-        }
-        boolean brandedBefore = p.brandContentToggle;
-        boolean organicBefore = p.brandOrganicToggle;
-        if (r.brandContentToggle() != null) {
-            p.brandContentToggle = r.brandContentToggle();
-        }
-        if (r.brandOrganicToggle() != null) {
-            p.brandOrganicToggle = r.brandOrganicToggle();
-        }
-        Consent.apply(p, r.consentDeclaration(),
-                p.brandContentToggle != brandedBefore || p.brandOrganicToggle != organicBefore, in, clock.instant());
-        if (r.isAigc() != null) {
-            p.aigc = r.isAigc();
-        }
-        if (r.videoCoverTimestampMs() != null) {
-            if (r.videoCoverTimestampMs() < 0) {
-                throw Problems.invalid("video_cover_timestamp_ms", in, "must not be negative");
-            }
-            p.videoCoverTimestampMs = r.videoCoverTimestampMs();
-        }
-        if (r.photoCoverIndex() != null) {
-            if (r.photoCoverIndex() < 0) {
-                throw Problems.invalid("photo_cover_index", in, "must not be negative");
-            }
-            p.photoCoverIndex = r.photoCoverIndex();
-        }
-        if (r.mediaIds() != null) {
-            // before anything looks at the ids: a post never has more than TikTok's 35 photos
-            if (r.mediaIds().size() > MAX_PHOTOS) {
-                throw Problems.invalid("media_ids", in, "may hold at most " + MAX_PHOTOS
-                        + " media (one video, or up to " + MAX_PHOTOS + " photos)");
-            }
-            if (r.mediaIds().stream().anyMatch(java.util.Objects::isNull)) {
-                throw Problems.invalid("media_ids", in, "must not contain null");
-            }
-            List<Long> ids = new ArrayList<>(new LinkedHashSet<>(r.mediaIds()));
-            if (ids.size() != r.mediaIds().size()) {
-                throw Problems.invalid("media_ids", in, "contains duplicates");
-            }
-            return ids;
-        }
-        return currentMedia;
-    }
-
     /**
      * Checks the post as a whole: media owned, ready and of one kind; the target account the user's and connected;
      * TikTok's option rules. Drafts and cancelled posts are only checked for ownership.
@@ -463,8 +327,8 @@ public class PostService {
             if (p.mediaType == MediaType.VIDEO && mediaIds.size() != 1) {
                 throw Problems.invalid("media_ids", origin.in, "A video post carries exactly one video");
             }
-            if (p.mediaType == MediaType.PHOTO && mediaIds.size() > MAX_PHOTOS) {
-                throw Problems.invalid("media_ids", origin.in, "A photo post carries at most " + MAX_PHOTOS + " photos");
+            if (p.mediaType == MediaType.PHOTO && mediaIds.size() > PostFields.MAX_PHOTOS) {
+                throw Problems.invalid("media_ids", origin.in, "A photo post carries at most " + PostFields.MAX_PHOTOS + " photos");
             }
         } else {
             p.mediaType = null;
@@ -537,59 +401,6 @@ public class PostService {
         }
         if (p.mediaType == MediaType.PHOTO && p.photoCoverIndex != null && p.photoCoverIndex >= mediaIds.size()) {
             throw Problems.invalid("photo_cover_index", origin.in, "must point at one of the photos");
-        }
-    }
-
-    /**
-     * ISO-8601 date-time whose offset is optional (and a space allowed for the {@code T}, as the original accepted).
-     * One parse that tells both kinds apart: trying the offset form first and catching its exception cost every
-     * naive time (the original clients' form) an exception with a stack trace. Strict: a builder's formatter resolves
-     * SMARTly unless told otherwise, which read 2030-02-30 as 28 February and 24:00 as the next day.
-     */
-    private static final DateTimeFormatter ISO_OPTIONAL_OFFSET = new DateTimeFormatterBuilder().parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).optionalStart().parseLenient().appendOffsetId().parseStrict()
-            .toFormatter(Locale.ROOT) // the offset read leniently, as OffsetDateTime.parse reads it ("+01" too)
-            .withChronology(IsoChronology.INSTANCE).withResolverStyle(ResolverStyle.STRICT);
-
-    private static final String ISO_EXAMPLE = "an ISO-8601 date-time that exists, e.g. 2026-12-01T18:30:00+01:00";
-
-    /**
-     * ISO-8601 with an offset, or naive (UTC, or local time in {@code zone} when the post has one). What is not a real
-     * date-time is a 400; a real one outside {@link #EARLIEST}..{@link #LATEST} a 422: the database would not store
-     * it as given (a year past 292 million wrapped around into 2035 and slipped past the check for the past).
-     */
-    public static Instant parseTime(String field, In in, String value, String zone) {
-        Instant parsed = parseOrNull(value, zone);
-        if (parsed == null) {
-            throw Problems.unreadable(field, in, "must be " + ISO_EXAMPLE);
-        }
-        if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
-            throw Problems.invalid(field, in, "must be between 1970-01-01 and 9999-12-31 (UTC)");
-        }
-        return parsed;
-    }
-
-    /** A listing filter's time, read as {@link #parseTime} reads scheduled_time. */
-    public static Instant parseFilterTime(String parameter, String value) {
-        return parseTime(parameter, In.QUERY, value, null);
-    }
-
-    private static Instant parseOrNull(String value, String zone) {
-        TemporalAccessor parsed;
-        try {
-            parsed = ISO_OPTIONAL_OFFSET.parse(value.trim().replace(' ', 'T'));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-        try {
-            // asked, not tried: parseBest would try OffsetDateTime first and pay for an exception on every naive time
-            if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
-                return OffsetDateTime.from(parsed).toInstant();
-            }
-            LocalDateTime local = LocalDateTime.from(parsed);
-            return zone == null ? local.toInstant(ZoneOffset.UTC) : local.atZone(ZoneId.of(zone)).toInstant();
-        } catch (DateTimeException e) {
-            return null;
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.tiktimer.post.rest;
+package io.tiktimer.post.service;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -7,12 +7,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /**
- * Create (all fields the original accepted keep their names and meaning) or patch (every field optional; absent or
- * null leaves the value unchanged).
+ * What a client asks of a post: create (all fields the original accepted keep their names and meaning) or patch
+ * (every field optional; absent or null leaves the value unchanged). The service's input, read from a JSON body or the
+ * original API's form; named {@code PostRequest} in the OpenAPI document, as before.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @Schema(name = "PostRequest")
-public record PostRequest(
+public record PostInput(
         @Schema(description = "Caption (video) or description (photo), at most 2200 characters") String content,
         @Schema(description = "ISO-8601; with an offset, or naive = UTC (or local time in time_zone when given)",
                 example = "2026-12-01T18:30:00+01:00") String scheduledTime,
@@ -39,8 +40,8 @@ public record PostRequest(
                 example = "By posting, you agree to TikTok's Music Usage Confirmation.") String consentDeclaration) {
 
     /** The original API's create body. */
-    public static PostRequest of(String content, String scheduledTime, String platform) {
-        return new PostRequest(content, scheduledTime, platform, null, null, null, null, null, null, null, null, null,
+    public static PostInput of(String content, String scheduledTime, String platform) {
+        return new PostInput(content, scheduledTime, platform, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null);
     }
 }
