@@ -68,7 +68,9 @@ resource "aws_ecs_task_definition" "service" {
         }
       ]
 
-      environment = [for key in sort(keys(each.value.environment)) : { name = key, value = each.value.environment[key] }]
+      environment = [for key in sort(keys(merge(local.platform_environment, each.value.environment))) : {
+        name = key, value = merge(local.platform_environment, each.value.environment)[key]
+      }]
       secrets = [for key in sort(keys(each.value.secrets)) : {
         name = key
         valueFrom = length(split(":", each.value.secrets[key])) > 1 ? format("%s:%s::",

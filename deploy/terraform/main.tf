@@ -41,6 +41,11 @@ locals {
   jwt_aud             = "tiktimer"
   tiktok_redirect_uri = "https://${var.public_hostname}/api/v1/auth/tiktok/callback"
 
+  # Set in every task: JSON log lines (service-kit's LOG_JSON), which CloudWatch Logs Insights can query by field.
+  platform_environment = {
+    LOG_JSON = "true"
+  }
+
   # One entry per ECS service. environment: plain variables; secrets: variable name = "<secret id>" or
   # "<secret id>:<json key>" (ids from local.secrets). Each task's execution role may read exactly these secrets.
   # s3: "none", "read" or "read-write" on the media bucket. public: gets an ALB target group.

@@ -11,6 +11,7 @@ import io.tiktimer.servicekit.messaging.EventCodec;
 import io.tiktimer.post.service.AccountService;
 import io.tiktimer.post.service.OutcomeService;
 import io.tiktimer.post.service.UserDataService;
+import io.tiktimer.servicekit.logging.LogContext;
 import io.tiktimer.servicekit.messaging.ConsumerRetry;
 import io.tiktimer.servicekit.messaging.EventCodec;
 import io.tiktimer.servicekit.messaging.Inbox;
@@ -42,19 +43,28 @@ public class EventConsumers {
     @Incoming("post-publishing")
     @Blocking
     public void onPublishing(String json) {
-        outcomes.onPublishing(codec.read(json, PostPublishing.class));
+        PostPublishing e = codec.read(json, PostPublishing.class);
+        try (LogContext ignored = LogContext.post(e.postId(), e.tiktokAccountId())) {
+            outcomes.onPublishing(e);
+        }
     }
 
     @Incoming("post-published")
     @Blocking
     public void onPublished(String json) {
-        outcomes.onPublished(codec.read(json, PostPublished.class));
+        PostPublished e = codec.read(json, PostPublished.class);
+        try (LogContext ignored = LogContext.post(e.postId(), e.tiktokAccountId())) {
+            outcomes.onPublished(e);
+        }
     }
 
     @Incoming("post-failed")
     @Blocking
     public void onFailed(String json) {
-        outcomes.onFailed(codec.read(json, PostFailed.class));
+        PostFailed e = codec.read(json, PostFailed.class);
+        try (LogContext ignored = LogContext.post(e.postId(), e.tiktokAccountId())) {
+            outcomes.onFailed(e);
+        }
     }
 
     @Incoming("tiktok-account")

@@ -4,6 +4,7 @@ import io.tiktimer.publisher.PublishAttempt;
 import io.tiktimer.publisher.service.AttemptStore;
 import io.tiktimer.publisher.service.FailureCatalog;
 import io.tiktimer.publisher.service.ShutdownSignal;
+import io.tiktimer.servicekit.logging.LogContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -47,6 +48,12 @@ public class AttemptProcessor {
         if (a == null || !owner.equals(a.leaseOwner)) {
             return;
         }
+        try (LogContext ignored = LogContext.post(a.postId, a.tiktokAccountId)) {
+            runLeased(a);
+        }
+    }
+
+    private void runLeased(PublishAttempt a) {
         try {
             Next next = Next.CONTINUE;
             for (int steps = 0; steps < MAX_STEPS_PER_RUN && next instanceof Next.Continue; steps++) {

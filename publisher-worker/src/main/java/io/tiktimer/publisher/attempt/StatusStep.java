@@ -57,15 +57,9 @@ public class StatusStep {
     }
 
     Next poll(PublishAttempt a) {
-        Attempted<JsonNode> fetched = fetch(a, false);
-        if (fetched.halted()) {
-            return fetched.halt();
-        }
-        if (fetched.value() != null) {
-            Optional<Next> finished = apply(a, fetched.value());
-            if (finished.isPresent()) {
-                return finished.get();
-            }
+        Optional<Next> decided = look(a, false);
+        if (decided.isPresent()) {
+            return decided.get();
         }
         Instant now = ends.now();
         if (!now.isBefore(a.statusDeadline)) {
@@ -85,20 +79,23 @@ public class StatusStep {
             a.lateCheckUntil = null;
             return Next.STOP;
         }
-        Attempted<JsonNode> fetched = fetch(a, true);
-        if (fetched.halted()) {
-            return fetched.halt();
-        }
-        if (fetched.value() != null) {
-            Optional<Next> finished = apply(a, fetched.value());
-            if (finished.isPresent()) {
-                return finished.get();
-            }
+        Optional<Next> decided = look(a, true);
+        if (decided.isPresent()) {
+            return decided.get();
         }
         long next = Math.min(Math.max(a.pollIntervalMs * 2, config.status().lateFirstCheck().toMillis()),
                 config.status().lateMaxInterval().toMillis());
         a.pollIntervalMs = next;
         return Next.parkUntil(now.plusMillis(next));
+    }
+
+    /** Asks TikTok once: the end of the run when that decided it (a final status, a failure, a wait), else empty. */
+    private Optional<Next> look(PublishAttempt a, boolean late) {
+        Attempted<JsonNode> fetched = fetch(a, late);
+        if (fetched.halted()) {
+            return Optional.of(fetched.halt());
+        }
+        return fetched.value() == null ? Optional.empty() : apply(a, fetched.value());
     }
 
     /** status/fetch: its {@code data}, or null when there is nothing to learn this time (the caller looks again). */

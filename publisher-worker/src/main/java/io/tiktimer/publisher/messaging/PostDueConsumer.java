@@ -5,6 +5,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.tiktimer.contracts.PostDue;
 import io.tiktimer.publisher.service.AttemptDispatcher;
 import io.tiktimer.publisher.service.IntakeService;
+import io.tiktimer.servicekit.logging.LogContext;
 import io.tiktimer.servicekit.messaging.ConsumerRetry;
 import io.tiktimer.servicekit.messaging.EventCodec;
 import io.tiktimer.servicekit.messaging.PoisonMessageException;
@@ -37,10 +38,12 @@ public class PostDueConsumer {
     @ApplyGuard(ConsumerRetry.NAME)
     public void consume(String payload) {
         PostDue due = parse(payload);
-        // a retry after a database hiccup is safe: recording the same post.due twice ends up as a duplicate
-        IntakeService.Result result = intake.record(due, payload);
-        LOG.infof("post.due %s for post %d #%d on account %d: %s", due.eventId(), due.postId(), due.attempt(),
-                due.tiktokAccountId(), result);
+        try (LogContext ignored = LogContext.post(due.postId(), due.tiktokAccountId())) {
+            // a retry after a database hiccup is safe: recording the same post.due twice ends up as a duplicate
+            IntakeService.Result result = intake.record(due, payload);
+            LOG.infof("post.due %s for post %d #%d on account %d: %s", due.eventId(), due.postId(), due.attempt(),
+                    due.tiktokAccountId(), result);
+        }
         dispatcher.wake();
     }
 
