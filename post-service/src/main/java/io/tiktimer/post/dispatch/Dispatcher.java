@@ -164,8 +164,9 @@ public class Dispatcher {
                 try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
                     ps.setInt(1, limit);
                     try (ResultSet rs = ps.executeQuery()) {
+                        PostDueWriter.ClaimedRows rows = new PostDueWriter.ClaimedRows(rs);
                         while (rs.next()) {
-                            claimed.add(PostDueWriter.readClaimed(rs));
+                            claimed.add(rows.read(rs));
                         }
                     }
                 }

@@ -25,7 +25,7 @@ import java.util.Map;
 @ApplicationScoped
 public class PostDueWriter {
 
-    /** What a claim's {@code returning} clause must produce; {@link #readClaimed} reads these columns by name. */
+    /** What a claim's {@code returning} clause must produce; {@link ClaimedRows} reads these columns by name. */
     static final String POST_COLUMNS = "p.id, p.user_id, p.attempt, p.tiktok_account_id, p.scheduled_time, p.mode, "
             + "p.media_type, p.title, p.content, p.privacy_level, p.disable_comment, p.disable_duet, p.disable_stitch, "
             + "p.brand_content_toggle, p.brand_organic_toggle, p.is_aigc, p.video_cover_timestamp_ms, p.photo_cover_index, "
@@ -44,15 +44,62 @@ public class PostDueWriter {
                    boolean aigc, Integer coverMs, Integer photoCover, Timestamp dueAt) {
     }
 
-    static Claimed readClaimed(ResultSet rs) throws SQLException {
-        return new Claimed(rs.getLong("id"), rs.getLong("user_id"), rs.getInt("attempt"),
-                rs.getObject("tiktok_account_id", Long.class), rs.getTimestamp("scheduled_time"), rs.getString("mode"),
-                rs.getString("media_type"), rs.getString("title"), rs.getString("content"),
-                rs.getString("privacy_level"), rs.getBoolean("disable_comment"), rs.getBoolean("disable_duet"),
-                rs.getBoolean("disable_stitch"), rs.getBoolean("brand_content_toggle"),
-                rs.getBoolean("brand_organic_toggle"), rs.getBoolean("is_aigc"),
-                rs.getObject("video_cover_timestamp_ms", Integer.class), rs.getObject("photo_cover_index", Integer.class),
-                rs.getTimestamp("due_at"));
+    /**
+     * Reads claimed rows by column name, each name resolved once per result set (not once per row: a burst reads
+     * 100,000 rows of 19 columns).
+     */
+    static final class ClaimedRows {
+        private final int id;
+        private final int userId;
+        private final int attempt;
+        private final int accountId;
+        private final int scheduledTime;
+        private final int mode;
+        private final int mediaType;
+        private final int title;
+        private final int content;
+        private final int privacyLevel;
+        private final int disableComment;
+        private final int disableDuet;
+        private final int disableStitch;
+        private final int brandContent;
+        private final int brandOrganic;
+        private final int aigc;
+        private final int coverMs;
+        private final int photoCover;
+        private final int dueAt;
+
+        ClaimedRows(ResultSet rs) throws SQLException {
+            id = rs.findColumn("id");
+            userId = rs.findColumn("user_id");
+            attempt = rs.findColumn("attempt");
+            accountId = rs.findColumn("tiktok_account_id");
+            scheduledTime = rs.findColumn("scheduled_time");
+            mode = rs.findColumn("mode");
+            mediaType = rs.findColumn("media_type");
+            title = rs.findColumn("title");
+            content = rs.findColumn("content");
+            privacyLevel = rs.findColumn("privacy_level");
+            disableComment = rs.findColumn("disable_comment");
+            disableDuet = rs.findColumn("disable_duet");
+            disableStitch = rs.findColumn("disable_stitch");
+            brandContent = rs.findColumn("brand_content_toggle");
+            brandOrganic = rs.findColumn("brand_organic_toggle");
+            aigc = rs.findColumn("is_aigc");
+            coverMs = rs.findColumn("video_cover_timestamp_ms");
+            photoCover = rs.findColumn("photo_cover_index");
+            dueAt = rs.findColumn("due_at");
+        }
+
+        Claimed read(ResultSet rs) throws SQLException {
+            return new Claimed(rs.getLong(id), rs.getLong(userId), rs.getInt(attempt),
+                    rs.getObject(accountId, Long.class), rs.getTimestamp(scheduledTime), rs.getString(mode),
+                    rs.getString(mediaType), rs.getString(title), rs.getString(content), rs.getString(privacyLevel),
+                    rs.getBoolean(disableComment), rs.getBoolean(disableDuet), rs.getBoolean(disableStitch),
+                    rs.getBoolean(brandContent), rs.getBoolean(brandOrganic), rs.getBoolean(aigc),
+                    rs.getObject(coverMs, Integer.class), rs.getObject(photoCover, Integer.class),
+                    rs.getTimestamp(dueAt));
+        }
     }
 
     /**

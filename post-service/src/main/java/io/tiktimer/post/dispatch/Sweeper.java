@@ -77,8 +77,9 @@ public class Sweeper {
                         + "returning " + PostDueWriter.POST_COLUMNS)) {
                     ps.setString(1, config.sweeper().queuedDeadline().toMillis() + " milliseconds");
                     try (ResultSet rs = ps.executeQuery()) {
+                        PostDueWriter.ClaimedRows rows = new PostDueWriter.ClaimedRows(rs);
                         while (rs.next()) {
-                            claimed.add(PostDueWriter.readClaimed(rs));
+                            claimed.add(rows.read(rs));
                         }
                     }
                 }

@@ -82,7 +82,7 @@ public final class DispatchBenchmark {
                 printLoad("before");
                 long mediaId = seedMedia(db);
                 if (parts.contains("burst")) {
-                    runBurst(db, kafka, burst, mediaId);
+                    runBurst(db, kafka, burst, mediaId, app.pid());
                     printLoad("after burst");
                 }
                 if (parts.contains("steady")) {
@@ -283,7 +283,7 @@ public final class DispatchBenchmark {
                 + "insert into post.post_media (post_id, position, media_id) select id, 0, " + mediaId + " from ins";
     }
 
-    private static void runBurst(Connection db, KafkaBroker kafka, int count, long mediaId) throws Exception {
+    private static void runBurst(Connection db, KafkaBroker kafka, int count, long mediaId, long pid) throws Exception {
         Instant due = Instant.now().plusSeconds(20);
         try (Statement st = db.createStatement()) {
             st.execute(insertDue(mediaId, "'" + due + "'::timestamptz", count));
@@ -292,6 +292,8 @@ public final class DispatchBenchmark {
             Thread.sleep(5);
         }
         long start = System.nanoTime();
+        long service0 = cpuTicks(pid);
+        long postgres0 = postgresTicks();
         while (true) {
             try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(
                     "select (select count(*) from post.post where status = 'scheduled'), (select count(*) from post.outbox_event)")) {
@@ -303,9 +305,13 @@ public final class DispatchBenchmark {
             Thread.sleep(20);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        // CPU time is steadier than wall time on a shared machine: it does not count the time other work held the cores
+        double serviceCpu = (cpuTicks(pid) - service0) / 100.0;
+        double postgresCpu = (postgresTicks() - postgres0) / 100.0;
         long onTopic = countTopic(kafka);
         System.out.printf("BURST: %d posts due at once -> all post.due acknowledged by Kafka in %.2f s = %.0f posts/s "
-                + "(records on post.due: %d)%n", count, seconds, count / seconds, onTopic);
+                + "(records on post.due: %d); CPU: service %.2f s, PostgreSQL %.2f s (%.1f µs per post)%n", count,
+                seconds, count / seconds, onTopic, serviceCpu, postgresCpu, (serviceCpu + postgresCpu) * 1e6 / count);
     }
 
     private static long countTopic(KafkaBroker kafka) {

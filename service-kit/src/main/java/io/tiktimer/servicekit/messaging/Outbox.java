@@ -21,17 +21,19 @@ import java.util.UUID;
  * table in the caller's transaction, so it exists if and only if the change it reports committed; the
  * {@link OutboxRelay} sends it to {@link Event#topic()} afterwards and deletes it once the broker acknowledged it.
  * <p>
- * Writing the same event id twice (a stored event queued again for a redelivered command) is a no-op while the first
- * copy waits. Rows are stamped with the database's wall clock as each is written ({@code clock_timestamp()}), so the
+ * Through {@link #append(Event)}, writing the same event id twice (a stored event queued again for a redelivered
+ * command) is a no-op while the first copy waits. Rows are stamped with the database's wall clock as each is written ({@code clock_timestamp()}), so the
  * relay sends them in the order they were written even when a test moves the business clock.
  */
 @ApplicationScoped
 public class Outbox {
 
+    /** One statement for a whole batch; rows get the database's wall clock as they are written, in array order. */
     private static final String INSERT = "insert into outbox_event (id, topic, kafka_key, payload, created_at) "
             + "select u.id, u.topic, u.k, u.p::jsonb, clock_timestamp() "
-            + "from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) with ordinality as u(id, topic, k, p, n) "
-            + "order by u.n on conflict (id) do nothing";
+            + "from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as u(id, topic, k, p)";
+    /** Events queued in a JTA transaction may be stored ones sent again under their own id: a copy still waiting wins. */
+    private static final String INSERT_IF_ABSENT = INSERT + " on conflict (id) do nothing";
 
     private final EventCodec codec;
     private final EntityManager em;
@@ -58,21 +60,22 @@ public class Outbox {
         if (events.isEmpty()) {
             return;
         }
-        em.unwrap(Session.class).doWork(c -> insert(c, events));
+        em.unwrap(Session.class).doWork(c -> insert(c, INSERT_IF_ABSENT, events));
         transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
     }
 
     /**
-     * Queues events on a plain JDBC connection whose transaction the caller commits (the dispatcher's batch claims).
-     * The caller wakes the relay with {@link OutboxRelay#wakeUp()} after its commit.
+     * Queues new events (never a stored one again) on a plain JDBC connection whose transaction the caller commits:
+     * the dispatcher's batches of thousands, which skip the conflict check every row of {@link #append} pays. The
+     * caller wakes the relay with {@link OutboxRelay#wakeUp()} after its commit.
      */
     public void append(Connection c, List<? extends Event> events) throws SQLException {
         if (!events.isEmpty()) {
-            insert(c, events);
+            insert(c, INSERT, events);
         }
     }
 
-    private void insert(Connection c, List<? extends Event> events) throws SQLException {
+    private void insert(Connection c, String sql, List<? extends Event> events) throws SQLException {
         int n = events.size();
         UUID[] ids = new UUID[n];
         String[] topics = new String[n];
@@ -85,7 +88,7 @@ public class Outbox {
             keys[i] = e.kafkaKey();
             payloads[i] = codec.write(e);
         }
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             Array idArray = c.createArrayOf("uuid", ids);
             ps.setArray(1, idArray);
             ps.setArray(2, c.createArrayOf("text", topics));
