@@ -22,8 +22,9 @@ import java.util.UUID;
  * {@link OutboxRelay} sends it to {@link Event#topic()} afterwards and deletes it once the broker acknowledged it.
  * <p>
  * Through {@link #append(Event)}, writing the same event id twice (a stored event queued again for a redelivered
- * command) is a no-op while the first copy waits. Rows are stamped with the database's wall clock as each is written ({@code clock_timestamp()}), so the
- * relay sends them in the order they were written even when a test moves the business clock.
+ * command) is a no-op while the first copy waits. Rows are stamped with the database's wall clock as each is written
+ * ({@code clock_timestamp()}), so the relay sends them in the order they were written even when a test moves the
+ * business clock.
  */
 @ApplicationScoped
 public class Outbox {
