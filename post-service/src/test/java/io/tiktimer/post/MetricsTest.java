@@ -59,7 +59,8 @@ class MetricsTest {
         assertThat(value(dispatched, LAG_COUNT)).isGreaterThan(value(before, LAG_COUNT));
         assertThat(value(dispatched, CREATED)).isGreaterThan(value(before, CREATED));
         assertThat(dispatched).contains("tiktimer_outbox_backlog ").contains("tiktimer_outbox_oldest_age_seconds ")
-                .contains("tiktimer_posts_due ");
+                .contains("tiktimer_posts_due ")
+                .as("consumer lag per group, from the Kafka client metrics").contains("kafka_consumer_fetch_manager_records_lag_max{");
 
         PostPublished published = new PostPublished(UUID.randomUUID(), PostPublished.TYPE, PostPublished.VERSION,
                 Instant.now(), id, 1, account, "v_pub_url~metrics", PublishOutcome.PUBLISHED, null, null);

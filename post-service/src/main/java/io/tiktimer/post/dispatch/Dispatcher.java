@@ -121,10 +121,10 @@ public class Dispatcher {
             nextPassAt = Long.MAX_VALUE;
             try {
                 int claimed = dispatchOnce(config.dispatcher().batchSize());
+                measureDue(); // at most every 5 s, and also while a backlog drains: that is when it counts
                 if (claimed >= config.dispatcher().batchSize()) {
                     continue; // a burst: keep draining without sleeping
                 }
-                measureDue();
                 Timestamp next = nextDue();
                 long wait = next == null ? idle
                         : Math.max(0, Math.min(idle, next.getTime() - System.currentTimeMillis() + 1));

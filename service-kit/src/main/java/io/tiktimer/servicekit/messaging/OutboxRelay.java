@@ -174,6 +174,12 @@ public class OutboxRelay {
                     LOG.warnf("Outbox relay cannot send (%s); rows stay in the outbox and are retried with backoff",
                             e.getMessage());
                 }
+                // the backlog's age matters most while Kafka is away: keep measuring it (PostgreSQL may be away too)
+                try {
+                    measureBacklog();
+                } catch (SQLException unavailable) {
+                    LOG.debugf("Outbox backlog not measured: %s", unavailable.getMessage());
+                }
                 try {
                     Thread.sleep(FAILURE_BACKOFF.withJitter(failedPasses).toMillis());
                 } catch (InterruptedException ie) {
