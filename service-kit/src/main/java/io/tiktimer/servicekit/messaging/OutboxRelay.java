@@ -7,6 +7,12 @@ import io.tiktimer.servicekit.concurrent.Wakeup;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.tiktimer.servicekit.tracing.TraceParent;
 import io.tiktimer.servicekit.time.Backoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,11 +29,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -50,6 +58,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * While PostgreSQL or Kafka is away the relay backs off (500 ms doubling to 10 s) and logs the outage once, not every
  * pass; it logs again when it sends again.
  * <p>
+ * Traces: a row written in a trace is sent in a producer span of that trace ({@code send <topic>}), which starts when
+ * the row was written and ends when the broker acknowledged it, so a trace shows how long the event waited; the
+ * span's context travels in the record's {@code traceparent} header to the consumers.
+ * <p>
  * Metrics: {@code tiktimer_outbox_sent_total{topic}}, {@code tiktimer_outbox_failures_total}, and, measured at most
  * every {@value #MEASURE_EVERY_MS} ms by the relay itself (a scrape never queries the database),
  * {@code tiktimer_outbox_backlog} (rows waiting) and {@code tiktimer_outbox_oldest_age_seconds}.
@@ -67,6 +79,7 @@ public class OutboxRelay {
     private final String clientId;
     private final Wakeup wakeup = new Wakeup();
     private final MeterRegistry metrics;
+    private final Tracer tracer;
     private final Counter failures;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
@@ -79,8 +92,9 @@ public class OutboxRelay {
     public OutboxRelay(DataSource dataSource, OutboxConfig config,
                        @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                        @ConfigProperty(name = "quarkus.application.name", defaultValue = "service") String app,
-                       MeterRegistry metrics) {
+                       MeterRegistry metrics, Tracer tracer) {
         this.dataSource = dataSource;
+        this.tracer = tracer;
         this.config = config;
         this.kafkaConfig = kafkaConfig;
         this.clientId = app + "-outbox-relay";
@@ -231,14 +245,24 @@ public class OutboxRelay {
                 List<UUID> ids = new ArrayList<>();
                 List<String> topics = new ArrayList<>();
                 List<Future<RecordMetadata>> acks = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("select id, topic, kafka_key, payload::text "
-                        + "from outbox_event order by created_at, id limit ? for update skip locked")) {
+                List<Span> spans = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("select id, topic, kafka_key, payload::text, "
+                        + "traceparent, created_at from outbox_event order by created_at, id limit ? "
+                        + "for update skip locked")) {
                     ps.setInt(1, config.batchSize());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             ids.add((UUID) rs.getObject(1));
-                            topics.add(rs.getString(2));
-                            acks.add(p.send(new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getString(4))));
+                            String topic = rs.getString(2);
+                            topics.add(topic);
+                            ProducerRecord<String, String> record =
+                                    new ProducerRecord<>(topic, rs.getString(3), rs.getString(4));
+                            Span span = sendSpan(topic, rs.getString(5), rs.getTimestamp(6));
+                            if (span != null) {
+                                TraceParent.inject(Context.root().with(span), record.headers());
+                            }
+                            spans.add(span);
+                            acks.add(p.send(record));
                         }
                     }
                 }
@@ -247,7 +271,13 @@ public class OutboxRelay {
                     return 0;
                 }
                 p.flush();
-                List<UUID> acked = acknowledged(ids, topics, acks);
+                List<UUID> acked;
+                try {
+                    acked = acknowledged(ids, topics, acks, spans);
+                } finally {
+                    spans.stream().filter(Objects::nonNull).forEach(s -> s.setStatus(StatusCode.ERROR,
+                            "not acknowledged in time").end());
+                }
                 if (!running) {
                     // stopped (or crashing) mid-batch: keep every row; what was sent is re-sent and de-duplicated downstream
                     c.rollback();
@@ -272,19 +302,46 @@ public class OutboxRelay {
         }
     }
 
-    private List<UUID> acknowledged(List<UUID> ids, List<String> topics, List<Future<RecordMetadata>> acks)
-            throws InterruptedException, TimeoutException {
+    /** A producer span in the row's stored trace, from the row's writing to its acknowledgement; null if untraced. */
+    private Span sendSpan(String topic, String traceparent, Timestamp written) {
+        if (traceparent == null) {
+            return null;
+        }
+        return tracer.spanBuilder("send " + topic)
+                .setParent(TraceParent.parent(traceparent))
+                .setSpanKind(SpanKind.PRODUCER)
+                .setStartTimestamp(written.toInstant())
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", topic)
+                .startSpan();
+    }
+
+    /** Waits for each record's acknowledgement and ends its span (removing it from {@code spans}). */
+    private List<UUID> acknowledged(List<UUID> ids, List<String> topics, List<Future<RecordMetadata>> acks,
+                                    List<Span> spans) throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + config.ackTimeout().toNanos();
         List<UUID> acked = new ArrayList<>(ids.size());
         Map<String, Integer> sentByTopic = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
+            Span span = spans.get(i);
             try {
-                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                RecordMetadata sent = acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 acked.add(ids.get(i));
                 sentByTopic.merge(topics.get(i), 1, Integer::sum);
+                if (span != null) {
+                    span.setAttribute("messaging.destination.partition.id", String.valueOf(sent.partition()));
+                    span.setAttribute("messaging.kafka.offset", sent.offset());
+                    span.end();
+                }
             } catch (ExecutionException e) {
                 LOG.debugf("Kafka did not acknowledge outbox event %s: %s", ids.get(i), e.getCause().getMessage());
+                if (span != null) {
+                    span.recordException(e.getCause());
+                    span.setStatus(StatusCode.ERROR, "not acknowledged").end();
+                }
             }
+            spans.set(i, null);
         }
         sentByTopic.forEach((topic, n) -> Counter.builder("tiktimer.outbox.sent").tag("topic", topic)
                 .description("Events the broker acknowledged, by topic").register(metrics).increment(n));

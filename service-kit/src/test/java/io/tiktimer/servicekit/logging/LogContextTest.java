@@ -1,5 +1,10 @@
 package io.tiktimer.servicekit.logging;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +28,33 @@ class LogContextTest {
             throw new IllegalStateException("the attempt failed");
         } catch (IllegalStateException expected) {
             assertThat(MDC.get(LogContext.POST_ID)).isNull();
+        }
+    }
+
+    @Test
+    void namesTheCurrentTraceOnAPlainThreadAndForgetsItWhenClosed() {
+        SpanContext span = SpanContext.create("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
+                TraceFlags.getSampled(), TraceState.getDefault());
+        try (Scope scope = Span.wrap(span).makeCurrent()) {
+            try (LogContext ignored = LogContext.post(42, 7)) {
+                assertThat(MDC.get(LogContext.TRACE_ID)).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+                assertThat(MDC.get(LogContext.SPAN_ID)).isEqualTo("00f067aa0ba902b7");
+            }
+            assertThat(MDC.get(LogContext.TRACE_ID)).isNull();
+        }
+    }
+
+    @Test
+    void leavesATraceSomeoneElseNamedInPlace() {
+        MDC.put(LogContext.TRACE_ID, "named-by-quarkus");
+        try (Scope scope = Span.wrap(SpanContext.create("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
+                TraceFlags.getSampled(), TraceState.getDefault())).makeCurrent()) {
+            try (LogContext ignored = LogContext.post(42, 7)) {
+                assertThat(MDC.get(LogContext.TRACE_ID)).isEqualTo("named-by-quarkus");
+            }
+            assertThat(MDC.get(LogContext.TRACE_ID)).isEqualTo("named-by-quarkus");
+        } finally {
+            MDC.remove(LogContext.TRACE_ID);
         }
     }
 }
