@@ -85,6 +85,9 @@ public class Post {
     public String consentDeclaration;
     @Column(name = "consented_at")
     public Instant consentedAt;
+    /** W3C traceparent of the request that last scheduled the post: the dispatcher's send continues that trace. */
+    @Column(name = "traceparent", length = 55)
+    public String traceparent;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

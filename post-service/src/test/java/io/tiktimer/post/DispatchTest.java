@@ -17,9 +17,11 @@ import io.tiktimer.servicekit.messaging.OutboxRelay;
 import io.tiktimer.post.dispatch.Dispatcher;
 import io.tiktimer.post.dispatch.Sweeper;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,6 +107,45 @@ class DispatchTest {
             }
             assertThat(reader.forPosts(Set.of(deleted))).isEmpty();
             assertThat(Fixtures.queryString(dataSource, "select status from post.post where id = " + kept)).isEqualTo("queued");
+        }
+    }
+
+    @Test
+    void postDueContinuesTheTraceOfTheRequestThatLastScheduledThePost() throws Exception {
+        long user = Fixtures.newId();
+        long account = Fixtures.newId();
+        Fixtures.announceAccount(dataSource, codec.mapper(), account, user, AccountStatus.CONNECTED);
+        String created = UUID.randomUUID().toString().replace("-", "");
+        String rescheduled = UUID.randomUUID().toString().replace("-", "");
+        try (Fixtures.DueReader reader = new Fixtures.DueReader()) {
+            long mediaId = Fixtures.uploadVideo(user, TestMedia.mp4(10, 1080, 1920, 30));
+            long post = given().auth().oauth2(Fixtures.token(user)).contentType(ContentType.JSON)
+                    .header("traceparent", "00-" + created + "-00f067aa0ba902b7-01")
+                    .body(Map.of("content", "traced", "scheduled_time", Instant.now().plusSeconds(60).toString(),
+                            "tiktok_account_id", account, "media_ids", List.of(mediaId), "privacy_level", "SELF_ONLY"))
+                    .when().post("/posts").then().statusCode(201).extract().jsonPath().getLong("id");
+            given().auth().oauth2(Fixtures.token(user)).contentType(ContentType.JSON)
+                    .header("traceparent", "00-" + rescheduled + "-00f067aa0ba902b7-01")
+                    .body(Map.of("scheduled_time", Instant.now().plusSeconds(1).toString()))
+                    .when().patch("/posts/" + post).then().statusCode(200);
+
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> {
+                reader.poll();
+                return reader.forPosts(Set.of(post)).size() == 1;
+            });
+            ConsumerRecord<String, String> due = reader.records.stream()
+                    .filter(r -> postIdOf(r) == post).findFirst().orElseThrow();
+            assertThat(due.headers().lastHeader("traceparent")).as("post.due carries a trace header").isNotNull();
+            assertThat(new String(due.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                    .as("the reschedule's trace, in the relay's own span").matches("00-" + rescheduled + "-[0-9a-f]{16}-01");
+        }
+    }
+
+    private static long postIdOf(ConsumerRecord<String, String> record) {
+        try {
+            return Fixtures.JSON.readTree(record.value()).path("postId").asLong();
+        } catch (Exception e) {
+            return -1;
         }
     }
 

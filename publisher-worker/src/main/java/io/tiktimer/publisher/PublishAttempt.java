@@ -103,6 +103,9 @@ public class PublishAttempt {
     public String publishingEvent;
     @Column(name = "outcome_event")
     public String outcomeEvent;
+    /** W3C traceparent of the post.due this attempt came from: each run of the attempt continues that trace. */
+    @Column(name = "traceparent", length = 55)
+    public String traceparent;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static io.tiktimer.publisher.testing.TestSupport.BUCKET;
@@ -95,6 +96,25 @@ class PublishFlowTest {
         assertThat(sandbox.acceptedInitCount(account.openId())).isEqualTo(1);
         assertThat(metric(PUBLISHED)).as("one attempt counted published").isEqualTo(publishedBefore + 1);
         assertThat(metric(OK_VIDEO_INITS)).as("one timed init").isEqualTo(initsBefore + 1);
+    }
+
+    @Test
+    void theTraceThatCameWithPostDueContinuesThroughTheAttemptIntoItsOutcomeEvents() {
+        TikTokServiceProcess.Account account = tiktokService.connectNewCreator("traced", 74, false);
+        String key = "videos/traced-" + account.accountId();
+        Videos.put(s3, BUCKET, key, 2_000_000, 2);
+        PostDue due = Posts.video(account, BUCKET, key, 2_000_000, PostMode.DIRECT_POST, "SELF_ONLY");
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String sent = "00-" + traceId + "-00f067aa0ba902b7-01";
+        kafka().send(due, sent);
+
+        Kafka.Received publishing = awaitEvent(due.postId(), "post.publishing", Duration.ofSeconds(30));
+        Kafka.Received published = awaitEvent(due.postId(), "post.published", Duration.ofSeconds(60));
+        for (Kafka.Received event : List.of(publishing, published)) {
+            assertThat(event.traceparent()).as(event.type() + " continues the post's trace")
+                    .matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                    .as("in a span of its own, not the sender's").isNotEqualTo(sent);
+        }
     }
 
     private static final String PUBLISHED = "tiktimer_publish_attempts_total{code=\"none\",outcome=\"published\"}";

@@ -14,6 +14,7 @@ import io.tiktimer.post.repository.PostRepository;
 import io.tiktimer.post.repository.TikTokAccountRepository;
 import io.tiktimer.servicekit.problem.Problems;
 import io.tiktimer.servicekit.problem.Problems.In;
+import io.tiktimer.servicekit.tracing.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -112,6 +113,7 @@ public class PostService {
         resolveAndValidate(p, mediaIds, r.tiktokAccountId() != null, origin, true);
         p.createdAt = clock.instant();
         p.updatedAt = p.createdAt;
+        p.traceparent = TraceParent.current();
         posts.persist(p); // an identity column: the insert runs here and sets p.id
         postMedia.attach(p.id, mediaIds);
         return new PostView(p, mediaIds);
@@ -140,6 +142,7 @@ public class PostService {
         boolean timeChanged = r.scheduledTime() != null || (before != PostStatus.SCHEDULED && p.status == PostStatus.SCHEDULED);
         resolveAndValidate(p, mediaIds, r.tiktokAccountId() != null, Origin.JSON_BODY, timeChanged);
         p.updatedAt = clock.instant();
+        p.traceparent = TraceParent.current();
         if (!mediaIds.equals(current)) {
             postMedia.replace(p.id, mediaIds);
         }
@@ -259,6 +262,7 @@ public class PostService {
         p.errorMessage = null;
         p.publishId = null;
         p.updatedAt = clock.instant();
+        p.traceparent = TraceParent.current();
         return new PostView(p, mediaIds);
     }
 
@@ -281,6 +285,7 @@ public class PostService {
         }
         p.dueAt = clock.instant();
         p.updatedAt = clock.instant();
+        p.traceparent = TraceParent.current();
         return new PostView(p, mediaIds);
     }
 

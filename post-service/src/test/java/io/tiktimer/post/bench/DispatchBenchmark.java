@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
  *     timestamp (CreateTime, stamped by the relay's producer at send; the ack follows within the linger + round
  *     trip) and to the moment a consumer received it (an upper bound of the ack);</li>
  *     <li>idle CPU: the service's CPU use over a period with nothing due;</li>
- *     <li>api: wrk against GET /posts (50 rows) and POST /posts.</li>
+ *     <li>api: wrk against GET /posts (50 rows) and POST /posts, direct and through the packaged gateway (if built).</li>
  * </ol>
  * {@code -Dparts=burst,steady,idle,api} picks some (all by default; {@code hold} keeps the stack up afterwards and
  * prints its URL and a token, for measuring by hand); {@code -DapiWarmUpRounds=12} caps the API warm-up (15 s of each
@@ -94,7 +94,10 @@ public final class DispatchBenchmark {
                     idleCpu(app.pid(), 60);
                 }
                 if (parts.contains("api")) {
-                    apiThroughput(db, app.baseUrl(), app.pid(), jwt.userToken(7, "bench"), jwt.userToken(8, "creator"), work);
+                    try (QuarkusAppProcess gateway = startGateway(app.baseUrl(), work)) {
+                        apiThroughput(db, app.baseUrl(), app.pid(), gateway, jwt.userToken(7, "bench"),
+                                jwt.userToken(8, "creator"), work);
+                    }
                     printLoad("after api");
                 }
                 if (parts.contains("hold")) {
@@ -104,6 +107,26 @@ public final class DispatchBenchmark {
                 }
             }
         }
+    }
+
+    /**
+     * The packaged gateway in front of the service, started like the service (same JVM options: full JIT), or null
+     * when it has not been built. Only post-service is behind it; the other services' addresses lead nowhere.
+     */
+    private static QuarkusAppProcess startGateway(String postService, Path work) {
+        Path jar = RepositoryLayout.quarkusRunJar("gateway");
+        if (!Files.exists(jar)) {
+            System.out.println("API through the gateway: skipped, " + jar + " is missing "
+                    + "(./mvnw -B -pl gateway -am package -DskipTests)");
+            return null;
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("POST_SERVICE_URL", postService);
+        env.put("AUTH_SERVICE_URL", "http://127.0.0.1:9");
+        env.put("TIKTOK_SERVICE_URL", "http://127.0.0.1:9");
+        env.put("PUBLISHER_WORKER_URL", "http://127.0.0.1:9");
+        return QuarkusAppProcess.start("gateway-bench", jar, 0, env, serviceJvmOptions(), work.resolve("gateway.log"),
+                Duration.ofSeconds(120));
     }
 
     private static List<String> serviceJvmOptions() {
@@ -121,8 +144,8 @@ public final class DispatchBenchmark {
      * has compiled them: a deployed service answers from compiled code within minutes, and figures taken while C2 is
      * still compiling (its threads count as the service's CPU) describe the first minute, not the service.
      */
-    private static void apiThroughput(Connection db, String baseUrl, long pid, String token, String creatorToken,
-                                      Path work) throws Exception {
+    private static void apiThroughput(Connection db, String baseUrl, long pid, QuarkusAppProcess gateway, String token,
+                                      String creatorToken, Path work) throws Exception {
         int maxWarmUpRounds = Integer.getInteger("apiWarmUpRounds", 12);
         try (Statement st = db.createStatement()) {
             st.execute("insert into post.media (user_id, status, kind, container, content_type, bucket, s3_key, "
@@ -146,6 +169,12 @@ public final class DispatchBenchmark {
         // another user creates the posts, so the listed user keeps exactly 50 (and the listing needs no count query)
         List<String> create = List.of("-H", "Authorization: Bearer " + creatorToken, "-s", post.toString(),
                 baseUrl + "/posts");
+        String viaGateway = gateway == null ? null : gateway.baseUrl();
+        List<String> getViaGateway = viaGateway == null ? null
+                : List.of("-H", "Authorization: Bearer " + token, viaGateway + "/posts?size=50");
+        List<String> createViaGateway = viaGateway == null ? null
+                : List.of("-H", "Authorization: Bearer " + creatorToken, "-s", post.toString(), viaGateway + "/posts");
+        gatewayPid = gateway == null ? -1 : gateway.pid();
         if (System.getProperty("jfr") != null) {
             // the first recording makes the JIT deoptimise, which would skew the measured run: get it over with first
             jcmd(pid, "JFR.start", "name=warm-up", "settings=default");
@@ -157,6 +186,11 @@ public final class DispatchBenchmark {
         for (int round = 1; round <= maxWarmUpRounds; round++) {
             double getCpu = wrk(get, "warm-up " + round + " GET", pid, false).serviceMs();
             double postCpu = wrk(create, "warm-up " + round + " POST", pid, false).serviceMs();
+            if (viaGateway != null) {
+                // the gateway's JIT warms up in the same rounds
+                wrk(getViaGateway, "warm-up " + round + " GET via gateway", pid, false);
+                wrk(createViaGateway, "warm-up " + round + " POST via gateway", pid, false);
+            }
             boolean settled = getCpu > 0.9 * previous[0] && postCpu > 0.9 * previous[1];
             previous = new double[] {getCpu, postCpu};
             if (round >= 3 && settled) {
@@ -167,25 +201,39 @@ public final class DispatchBenchmark {
         int runs = Integer.getInteger("apiRuns", 3);
         List<WrkRun> listing = new ArrayList<>();
         List<WrkRun> creating = new ArrayList<>();
+        List<WrkRun> listingViaGateway = new ArrayList<>();
+        List<WrkRun> creatingViaGateway = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             listing.add(wrk(get, "API GET /posts (50 rows), run " + run, pid, true));
             creating.add(wrk(create, "API POST /posts, run " + run, pid, true));
+            if (viaGateway != null) {
+                listingViaGateway.add(wrk(getViaGateway, "API GET /posts (50 rows) via gateway, run " + run, pid, true));
+                creatingViaGateway.add(wrk(createViaGateway, "API POST /posts via gateway, run " + run, pid, true));
+            }
         }
         printMedian("API GET /posts (50 rows)", listing);
         printMedian("API POST /posts", creating);
+        if (viaGateway != null) {
+            printMedian("API GET /posts (50 rows) via gateway", listingViaGateway);
+            printMedian("API POST /posts via gateway", creatingViaGateway);
+        }
+        gatewayPid = -1;
     }
 
+    /** The gateway's process while the API is measured through it (its CPU is printed per request), else -1. */
+    private static long gatewayPid = -1;
+
     /** One wrk run: requests per second and the CPU milliseconds the service and PostgreSQL spent per request. */
-    private record WrkRun(double requestsPerSecond, double serviceMs, double postgresMs) {
+    private record WrkRun(double requestsPerSecond, double serviceMs, double postgresMs, double gatewayMs) {
     }
 
     private static void printMedian(String label, List<WrkRun> runs) {
         List<WrkRun> sorted = runs.stream().sorted(java.util.Comparator.comparingDouble(WrkRun::requestsPerSecond)).toList();
         WrkRun median = sorted.get(sorted.size() / 2);
         System.out.printf("%s, median of %d runs: %.0f req/s (runs: %s), CPU per request in that run: service %.3f ms, "
-                        + "PostgreSQL %.3f ms%n", label, runs.size(), median.requestsPerSecond(),
+                        + "PostgreSQL %.3f ms, gateway %.3f ms%n", label, runs.size(), median.requestsPerSecond(),
                 runs.stream().map(r -> String.format("%.0f", r.requestsPerSecond())).collect(Collectors.joining(", ")),
-                median.serviceMs(), median.postgresMs());
+                median.serviceMs(), median.postgresMs(), median.gatewayMs());
     }
 
     /**
@@ -202,6 +250,7 @@ public final class DispatchBenchmark {
         command.addAll(arguments);
         long service0 = cpuTicks(pid);
         long postgres0 = postgresTicks();
+        long gateway0 = gatewayPid > 0 ? cpuTicks(gatewayPid) : 0;
         Process p;
         try {
             p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -212,6 +261,7 @@ public final class DispatchBenchmark {
         p.waitFor();
         double serviceSeconds = (cpuTicks(pid) - service0) / 100.0;
         double postgresSeconds = (postgresTicks() - postgres0) / 100.0;
+        double gatewaySeconds = gatewayPid > 0 ? (cpuTicks(gatewayPid) - gateway0) / 100.0 : 0;
         if (profile) {
             Path file = Path.of(jfrDir, label.replaceAll("[^A-Za-z0-9]+", "-") + ".jfr");
             jcmd(pid, "JFR.stop", "name=api", "filename=" + file.toAbsolutePath());
@@ -222,10 +272,11 @@ public final class DispatchBenchmark {
                 .orElse("0 requests in 15s");
         long requests = Long.parseLong(summary.split(" ")[0]);
         double seconds = Double.parseDouble(summary.replaceAll(".* requests in ([0-9.]+)s.*", "$1"));
-        WrkRun run = requests == 0 ? new WrkRun(0, Double.MAX_VALUE, Double.MAX_VALUE)
-                : new WrkRun(requests / seconds, 1000 * serviceSeconds / requests, 1000 * postgresSeconds / requests);
+        WrkRun run = requests == 0 ? new WrkRun(0, Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE)
+                : new WrkRun(requests / seconds, 1000 * serviceSeconds / requests, 1000 * postgresSeconds / requests,
+                        1000 * gatewaySeconds / requests);
         String perRequest = requests == 0 ? "no requests" : String.format("CPU per request: service %.3f ms, "
-                + "PostgreSQL %.3f ms", run.serviceMs(), run.postgresMs());
+                + "PostgreSQL %.3f ms, gateway %.3f ms", run.serviceMs(), run.postgresMs(), run.gatewayMs());
         if (measured) {
             System.out.println(label + ":");
             out.lines().filter(l -> l.contains("Requests/sec") || l.contains("Latency") || l.contains("requests in")
@@ -294,6 +345,7 @@ public final class DispatchBenchmark {
         long start = System.nanoTime();
         long service0 = cpuTicks(pid);
         long postgres0 = postgresTicks();
+        long gateway0 = gatewayPid > 0 ? cpuTicks(gatewayPid) : 0;
         while (true) {
             try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(
                     "select (select count(*) from post.post where status = 'scheduled'), (select count(*) from post.outbox_event)")) {

@@ -4,7 +4,12 @@ import io.tiktimer.publisher.PublishAttempt;
 import io.tiktimer.publisher.service.AttemptStore;
 import io.tiktimer.publisher.service.FailureCatalog;
 import io.tiktimer.publisher.service.ShutdownSignal;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.tiktimer.servicekit.logging.LogContext;
+import io.tiktimer.servicekit.tracing.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -18,6 +23,8 @@ import org.jboss.logging.Logger;
  *   <li>{@code UPLOADING} ({@link UploadStep}): publish_id is stored; chunks resume from TikTok's own progress;</li>
  *   <li>{@code PROCESSING} ({@link StatusStep}): only read-only status polls happen.</li>
  * </ul>
+ * Each run is a span ({@code publish attempt}) in the trace post.due came with (stored on the attempt), so the TikTok
+ * calls it makes and the outcome events it queues continue the post's trace, however often the attempt is parked.
  */
 @ApplicationScoped
 public class AttemptProcessor {
@@ -31,9 +38,11 @@ public class AttemptProcessor {
     private final UploadStep upload;
     private final StatusStep status;
     private final ShutdownSignal shutdown;
+    private final Tracer tracer;
 
     public AttemptProcessor(AttemptStore store, AttemptEnds ends, InitStep init, UploadStep upload, StatusStep status,
-                            ShutdownSignal shutdown) {
+                            ShutdownSignal shutdown, Tracer tracer) {
+        this.tracer = tracer;
         this.store = store;
         this.ends = ends;
         this.init = init;
@@ -48,8 +57,20 @@ public class AttemptProcessor {
         if (a == null || !owner.equals(a.leaseOwner)) {
             return;
         }
-        try (LogContext ignored = LogContext.post(a.postId, a.tiktokAccountId)) {
+        Span span = tracer.spanBuilder("publish attempt")
+                .setParent(TraceParent.parent(a.traceparent))
+                .setAttribute("tiktimer.post.id", a.postId)
+                .setAttribute("tiktimer.post.attempt", a.attempt)
+                .setAttribute("tiktimer.attempt.state.before", a.state.name())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent(); LogContext logged = LogContext.post(a.postId, a.tiktokAccountId)) {
             runLeased(a);
+        } finally {
+            span.setAttribute("tiktimer.attempt.state.after", a.state.name());
+            if (a.errorCode != null) {
+                span.setAttribute("tiktimer.error.code", a.errorCode);
+            }
+            span.end();
         }
     }
 
@@ -62,6 +83,7 @@ public class AttemptProcessor {
             apply(a, next);
         } catch (RuntimeException e) {
             LOG.errorf(e, "attempt %d (post %d #%d) failed in state %s", a.id, a.postId, a.attempt, a.state);
+            Span.current().recordException(e).setStatus(StatusCode.ERROR, "internal error");
             apply(a, ends.transientFailure(a, "internal error: " + e.getClass().getSimpleName()));
         } finally {
             a.leaseOwner = null;

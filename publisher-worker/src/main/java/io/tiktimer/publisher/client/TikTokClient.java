@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.tiktimer.publisher.config.TikTokConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +40,9 @@ import java.util.regex.Pattern;
  *
  * <p>Every call is timed as {@code tiktimer_tiktok_calls_seconds{operation, outcome}}: {@code outcome} is TikTok's
  * error code ({@code ok}, {@code rate_limit_exceeded}, …), {@code not_sent} or {@code unknown} (answer lost), and
- * for uploads the HTTP status.
+ * for uploads the HTTP status. Every call is also a client span ({@code TikTok <operation>}) with the same outcome,
+ * the HTTP status and TikTok's {@code log_id}; never the upload URL (it grants the upload), and no trace header goes to
+ * TikTok.
  */
 @ApplicationScoped
 public class TikTokClient {
@@ -53,9 +59,11 @@ public class TikTokClient {
     private final ExecutorService httpThreads;
     private final HttpClient http;
     private final MeterRegistry metrics;
+    private final Tracer tracer;
 
-    public TikTokClient(TikTokConfig config, ObjectMapper json, MeterRegistry metrics) {
+    public TikTokClient(TikTokConfig config, ObjectMapper json, MeterRegistry metrics, Tracer tracer) {
         this.config = config;
+        this.tracer = tracer;
         this.json = json;
         this.metrics = metrics;
         this.httpThreads = Executors.newCachedThreadPool(r -> {
@@ -78,12 +86,40 @@ public class TikTokClient {
 
     /** POST a JSON body with the creator's token to one of the API paths above. */
     public TikTokReply post(String path, String accessToken, Object body) {
+        String operation = operationOf(path);
+        Span span = callSpan(operation, "POST");
         Timer.Sample sample = Timer.start(metrics);
-        TikTokReply reply = send(path, accessToken, body);
-        String outcome = reply instanceof TikTokReply.Answered answered ? answered.code()
-                : reply instanceof TikTokReply.NotSent ? "not_sent" : "unknown";
-        sample.stop(timer(operationOf(path), outcome));
+        TikTokReply reply = null;
+        try {
+            reply = send(path, accessToken, body);
+        } finally {
+            String outcome = reply instanceof TikTokReply.Answered answered ? answered.code()
+                    : reply instanceof TikTokReply.NotSent ? "not_sent" : "unknown";
+            sample.stop(timer(operation, outcome));
+            if (reply instanceof TikTokReply.Answered answered) {
+                span.setAttribute("http.response.status_code", answered.httpStatus());
+                if (answered.logId() != null) {
+                    span.setAttribute("tiktok.log_id", answered.logId());
+                }
+            }
+            endCallSpan(span, outcome, "ok".equals(outcome));
+        }
         return reply;
+    }
+
+    private Span callSpan(String operation, String method) {
+        return tracer.spanBuilder("TikTok " + operation).setSpanKind(SpanKind.CLIENT)
+                .setAttribute("http.request.method", method)
+                .setAttribute("tiktimer.tiktok.operation", operation)
+                .startSpan();
+    }
+
+    private static void endCallSpan(Span span, String outcome, boolean ok) {
+        span.setAttribute("tiktimer.tiktok.outcome", outcome);
+        if (!ok) {
+            span.setStatus(StatusCode.ERROR, outcome);
+        }
+        span.end();
     }
 
     private Timer timer(String operation, String outcome) {
@@ -166,11 +202,16 @@ public class TikTokClient {
                 .header("Content-Range", "bytes " + first + "-" + last + "/" + total)
                 .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length))
                 .build();
+        Span span = callSpan("upload_chunk", "PUT");
+        span.setAttribute("tiktimer.upload.first_byte", first);
+        span.setAttribute("tiktimer.upload.last_byte", last);
+        span.setAttribute("tiktimer.upload.total_bytes", total);
         Timer.Sample sample = Timer.start(metrics);
         String outcome = "unknown";
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             outcome = Integer.toString(response.statusCode());
+            span.setAttribute("http.response.status_code", response.statusCode());
             return new UploadReply(response.statusCode(),
                     progress(response.headers().firstValue("Content-Range").orElse(null)), null);
         } catch (IOException e) {
@@ -180,6 +221,8 @@ public class TikTokClient {
             return UploadReply.noAnswer("interrupted");
         } finally {
             sample.stop(timer("upload_chunk", outcome));
+            // 206 (more to come) and 201 (complete) are what a chunk is answered with when it is taken
+            endCallSpan(span, outcome, outcome.startsWith("2"));
         }
     }
 

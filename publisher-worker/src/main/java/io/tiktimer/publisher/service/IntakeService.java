@@ -5,6 +5,7 @@ import io.tiktimer.publisher.AttemptState;
 import io.tiktimer.publisher.PublishAttempt;
 import io.tiktimer.publisher.repository.PublishAttemptRepository;
 import io.tiktimer.servicekit.messaging.Inbox;
+import io.tiktimer.servicekit.tracing.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -57,6 +58,7 @@ public class IntakeService {
         a.nextRunAt = now;
         a.createdAt = now;
         a.updatedAt = now;
+        a.traceparent = TraceParent.current();
         attempts.persist(a);
         return Result.RECORDED;
     }

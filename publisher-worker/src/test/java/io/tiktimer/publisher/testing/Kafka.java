@@ -12,9 +12,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,8 @@ public final class Kafka implements AutoCloseable {
     public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    public record Received(String topic, String key, JsonNode value, String raw) {
+    /** A record publisher-worker sent; {@code traceparent} is its W3C trace header, or null. */
+    public record Received(String topic, String key, JsonNode value, String raw, String traceparent) {
         public String type() {
             return value.path("type").asText();
         }
@@ -61,7 +64,9 @@ public final class Kafka implements AutoCloseable {
                         } catch (Exception e) {
                             value = JSON.createObjectNode();
                         }
-                        received.add(new Received(r.topic(), r.key(), value, r.value()));
+                        Header trace = r.headers().lastHeader("traceparent");
+                        received.add(new Received(r.topic(), r.key(), value, r.value(),
+                                trace == null ? null : new String(trace.value(), StandardCharsets.UTF_8)));
                     }
                 }
             }
@@ -71,8 +76,18 @@ public final class Kafka implements AutoCloseable {
     }
 
     public void send(PostDue due) {
+        send(due, null);
+    }
+
+    /** Sends post.due with a W3C {@code traceparent} header, as post-service's relay does for a traced post. */
+    public void send(PostDue due, String traceparent) {
         try {
-            sendRaw(due.kafkaKey(), JSON.writeValueAsString(due));
+            ProducerRecord<String, String> record =
+                    new ProducerRecord<>(Topics.POST_DUE, due.kafkaKey(), JSON.writeValueAsString(due));
+            if (traceparent != null) {
+                record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+            }
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
