@@ -6,6 +6,7 @@ import io.restassured.RestAssured;
 import io.tiktimer.devstack.testing.BadInputCatalogue;
 import io.tiktimer.sandbox.DemoAccounts;
 import io.restassured.response.Response;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,13 +18,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -36,13 +42,17 @@ class EndToEndIT {
 
     private static final List<String> PUBLIC_SERVICES = List.of("auth-service", "post-service", "tiktok-service");
     private static RunningStack stack;
+    /** Where every service sends its spans, as it sends them to the collector sidecar in production. */
+    private static OtlpSink traces;
     /** One creator for the publishing tests, another for the disconnect test: a TikTok account has one owner. */
     private static Journey.User creator;
     private static long creatorAccount;
 
     @BeforeAll
     static void runTheRunCommand() throws Exception {
-        stack = RunningStack.start();
+        traces = new OtlpSink();
+        // new traces are not sampled (TRACE_SAMPLE_RATIO stays 0, as in ./run); a caller's sampled traceparent is
+        stack = RunningStack.start(Map.of("OTLP_ENDPOINT", traces.endpoint(), "OTLP_PROTOCOL", "http/protobuf"));
         RestAssured.baseURI = stack.gateway();
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
@@ -51,6 +61,9 @@ class EndToEndIT {
     static void stopIfStillRunning() throws Exception {
         if (stack != null && stack.descendants().stream().anyMatch(ProcessHandle::isAlive)) {
             stack.stop("KILL");
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 
@@ -130,6 +143,35 @@ class EndToEndIT {
         assertThat(upload.path("byte_count").asLong()).isEqualTo(video.size());
         assertThat(Journey.sandboxInitCount(stack, published.path("publish_id").asText()))
                 .as("TikTok saw one init for this post").isEqualTo(1);
+    }
+
+    @Test
+    @Order(15)
+    void oneTraceFollowsAPostFromItsRequestThroughTheDispatcherKafkaAndTheWorkerToTikTokAndBack() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        long media = creator.uploadMedia(TestVideo.of(2_000_000, 6));
+
+        long post = creator.schedule(creatorAccount, media, "Traced #e2e", 3, "00-" + traceId + "-00f067aa0ba902b7-01");
+        creator.awaitStatus(post, "published", 120);
+
+        // spans are exported in batches every few seconds, and a parent after its children: wait for the whole tree
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<OtlpSink.ReceivedSpan> spans = traces.spansOf(traceId);
+            assertThat(spans).extracting(OtlpSink.ReceivedSpan::service, OtlpSink.ReceivedSpan::name)
+                    .contains(tuple("post-service", "POST /posts"),
+                            tuple("post-service", "send post.due"),
+                            tuple("publisher-worker", "publish attempt"),
+                            tuple("publisher-worker", "TikTok video_init"),
+                            tuple("publisher-worker", "TikTok upload_chunk"),
+                            tuple("publisher-worker", "send post.published"));
+            assertThat(spans).as("post-service consumes post.published in the trace")
+                    .extracting(OtlpSink.ReceivedSpan::service, OtlpSink.ReceivedSpan::kind)
+                    .contains(tuple("post-service", "SPAN_KIND_CONSUMER"));
+            // one tree: every span's parent is in the trace, except the root's parent, the caller's span
+            Set<String> ids = spans.stream().map(OtlpSink.ReceivedSpan::spanId).collect(Collectors.toSet());
+            assertThat(spans).allSatisfy(span -> assertThat(ids.contains(span.parentSpanId())
+                    || span.parentSpanId().equals("00f067aa0ba902b7")).as(span + " hangs in the trace").isTrue());
+        });
     }
 
     @Test

@@ -156,6 +156,11 @@ final class Journey {
         }
 
         long schedule(long account, long media, String content, int secondsAhead) {
+            return schedule(account, media, content, secondsAhead, null);
+        }
+
+        /** Schedules the post in the caller's trace ({@code traceparent}, or none when null). */
+        long schedule(long account, long media, String content, int secondsAhead, String traceparent) {
             Map<String, Object> post = new HashMap<>();
             post.put("content", content);
             post.put("scheduled_time", Instant.now().plusSeconds(secondsAhead).toString());
@@ -164,8 +169,11 @@ final class Journey {
             post.put("media_ids", List.of(media));
             post.put("privacy_level", "SELF_ONLY");
             // right after connecting: post-service asks tiktok-service about an account it has not heard of yet
-            return given().auth().oauth2(token).contentType("application/json").body(post)
-                    .when().post("/posts").then().statusCode(201).extract().<Number>path("id").longValue();
+            var request = given().auth().oauth2(token).contentType("application/json").body(post);
+            if (traceparent != null) {
+                request.header("traceparent", traceparent);
+            }
+            return request.when().post("/posts").then().statusCode(201).extract().<Number>path("id").longValue();
         }
 
         long createSeedTikTokPost(String content, TestVideo video) {

@@ -46,12 +46,18 @@ final class RunningStack {
     }
 
     static RunningStack start() throws IOException, InterruptedException {
+        return start(Map.of());
+    }
+
+    /** Starts the stack with extra environment variables, which every process it starts inherits. */
+    static RunningStack start(Map<String, String> environment) throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("tiktimer-e2e");
         ProcessBuilder builder = new ProcessBuilder(RepositoryLayout.root().resolve("run").toString())
                 .directory(RepositoryLayout.root().toFile())
                 .redirectErrorStream(true);
         builder.environment().put("TIKTIMER_HOME", home.toString());
         builder.environment().put("TIKTIMER_PORTS", "random");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         List<String> output = new CopyOnWriteArrayList<>();
         CountDownLatch ready = new CountDownLatch(1);
