@@ -51,7 +51,9 @@ resource "aws_ecs_task_definition" "service" {
     name = "tmp"
   }
 
-  container_definitions = jsonencode([
+  # The service, and (for the Quarkus services) the OpenTelemetry collector beside it: otel-collector.yaml.
+  # (a filtered list rather than concat(): the descriptor tests' HCL reader evaluates only the former)
+  container_definitions = jsonencode([for container in [
     {
       name                   = each.key
       image                  = "${aws_ecr_repository.service[each.key].repository_url}:${var.image_tag}-${var.image_flavour}"
@@ -103,8 +105,47 @@ resource "aws_ecs_task_definition" "service" {
           awslogs-stream-prefix = each.key
         }
       }
+    },
+    {
+      # Not essential: if it stops, the service goes on (its spans and the alarm metrics pause, the logs do not).
+      name                   = "otel-collector"
+      image                  = var.otel_collector_image
+      essential              = false
+      readonlyRootFilesystem = true
+      command                = ["--config=env:OTEL_COLLECTOR_CONFIG"]
+
+      environment = [
+        { name = "OTEL_COLLECTOR_CONFIG", value = file("${path.module}/otel-collector.yaml") },
+        { name = "SERVICE_NAME", value = each.key },
+        { name = "SERVICE_PORT", value = tostring(each.value.port) },
+        { name = "METRICS_LOG_GROUP", value = aws_cloudwatch_log_group.metrics.name },
+        { name = "AWS_REGION", value = local.region },
+      ]
+
+      healthCheck = {
+        command     = ["CMD", "/healthcheck"]
+        interval    = 30
+        timeout     = 5
+        retries     = 3
+        startPeriod = 10
+      }
+
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.service[each.key].name
+          awslogs-region        = local.region
+          awslogs-stream-prefix = "otel-collector"
+        }
+      }
     }
-  ])
+  ] : container if container.name == each.key || each.key != "gateway"])
+}
+
+# The collector's embedded-metric-format records, from which CloudWatch makes the TikTimer namespace's metrics.
+resource "aws_cloudwatch_log_group" "metrics" {
+  name              = "/ecs/${local.name}/metrics"
+  retention_in_days = 7
 }
 
 resource "aws_ecs_service" "service" {

@@ -210,3 +210,26 @@ resource "aws_iam_role_policy" "github_images" {
   role   = aws_iam_role.github_images[0].id
   policy = data.aws_iam_policy_document.github_images.json
 }
+
+# The collector sidecar of the Quarkus services: spans to X-Ray, embedded-metric-format records to its log group.
+data "aws_iam_policy_document" "telemetry" {
+  statement {
+    sid       = "Traces"
+    actions   = ["xray:PutTraceSegments", "xray:PutTelemetryRecords"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid       = "Metrics"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"]
+    resources = ["${aws_cloudwatch_log_group.metrics.arn}:*"]
+  }
+}
+
+resource "aws_iam_role_policy" "telemetry" {
+  for_each = { for name, service in local.services : name => service if name != "gateway" }
+
+  name   = "telemetry"
+  role   = aws_iam_role.task[each.key].id
+  policy = data.aws_iam_policy_document.telemetry.json
+}

@@ -44,6 +44,9 @@ locals {
   # Set in every task: JSON log lines (service-kit's LOG_JSON), which CloudWatch Logs Insights can query by field.
   platform_environment = {
     LOG_JSON = "true"
+    # the collector sidecar in the task (ecs.tf, otel-collector.yaml)
+    OTLP_ENDPOINT      = "http://127.0.0.1:4317"
+    TRACE_SAMPLE_RATIO = var.trace_sample_ratio
   }
 
   # One entry per ECS service. environment: plain variables; secrets: variable name = "<secret id>" or
@@ -218,6 +221,18 @@ locals {
     post-service-post-failed    = { group = "post-service", topic = "post.failed" }
     tiktok-service-user-deleted = { group = "tiktok-service", topic = "user.deleted" }
   }
+
+  # Every consumer's dead-letter topic (mp.messaging.incoming.*.dead-letter-queue.topic): any record there is an
+  # event a consumer could not read.
+  dead_letter_topics = [
+    "post.due.publisher-worker.dlq",
+    "post.publishing.post-service.dlq",
+    "post.published.post-service.dlq",
+    "post.failed.post-service.dlq",
+    "tiktok.account.post-service.dlq",
+    "user.deleted.post-service.dlq",
+    "user.deleted.tiktok-service.dlq",
+  ]
 }
 
 ################################################################################

@@ -47,6 +47,8 @@ resource "aws_msk_cluster" "main" {
   cluster_name           = local.name
   kafka_version          = var.kafka_version
   number_of_broker_nodes = 2
+  # per-topic MessagesInPerSec: what the dead-letter alarms read (monitoring.tf)
+  enhanced_monitoring = "PER_TOPIC_PER_BROKER"
 
   broker_node_group_info {
     instance_type   = var.kafka_instance_type

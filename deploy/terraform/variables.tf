@@ -75,10 +75,11 @@ variable "service_sizes" {
     max_count = number
   }))
   default = {
-    auth-service     = { cpu = 256, memory = 512, min_count = 2, max_count = 4 }
-    tiktok-service   = { cpu = 256, memory = 512, min_count = 2, max_count = 4 }
-    post-service     = { cpu = 512, memory = 1024, min_count = 2, max_count = 6 }
-    publisher-worker = { cpu = 512, memory = 1024, min_count = 2, max_count = 6 }
+    # the Quarkus services' tasks also run the collector sidecar (about 100 MiB)
+    auth-service     = { cpu = 256, memory = 1024, min_count = 2, max_count = 4 }
+    tiktok-service   = { cpu = 256, memory = 1024, min_count = 2, max_count = 4 }
+    post-service     = { cpu = 512, memory = 2048, min_count = 2, max_count = 6 }
+    publisher-worker = { cpu = 512, memory = 2048, min_count = 2, max_count = 6 }
     gateway          = { cpu = 256, memory = 512, min_count = 2, max_count = 4 }
   }
 }
@@ -153,6 +154,18 @@ variable "media_noncurrent_version_days" {
   description = "Days a deleted or overwritten media object stays recoverable (versioning)."
   type        = number
   default     = 7
+}
+
+variable "otel_collector_image" {
+  description = "The OpenTelemetry collector run beside each Quarkus service (AWS Distro: X-Ray and CloudWatch EMF exporters)."
+  type        = string
+  default     = "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0"
+}
+
+variable "trace_sample_ratio" {
+  description = "Share of new traces recorded (0 to 1); a caller's sampled traceparent is always followed."
+  type        = string
+  default     = "1"
 }
 
 variable "log_retention_days" {

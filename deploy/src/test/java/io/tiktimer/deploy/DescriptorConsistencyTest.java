@@ -194,6 +194,54 @@ class DescriptorConsistencyTest {
         assertThat(container.has("secrets")).as("secrets are passed to the container").isTrue();
     }
 
+    @Test
+    void theCollectorSidecarScrapesTheServiceAndKeepsEveryMetricAnAlarmReads() throws Exception {
+        JsonNode collector = null;
+        for (JsonNode c : ecsContainerDefinitions()) {
+            if ("otel-collector".equals(c.path("name").asText())) {
+                collector = c;
+            }
+        }
+        assertThat(collector).as("an otel-collector container in the task definition").isNotNull();
+        assertThat(collector.path("essential").asBoolean()).as("the collector is not essential").isFalse();
+        Map<String, String> environment = new LinkedHashMap<>();
+        collector.path("environment").forEach(e -> environment.put(e.path("name").asText(), e.path("value").asText()));
+        assertThat(environment).containsKeys("OTEL_COLLECTOR_CONFIG", "SERVICE_NAME", "SERVICE_PORT",
+                "METRICS_LOG_GROUP", "AWS_REGION");
+        // (the HCL reader here does not evaluate file(): the reference is checked as written)
+        assertThat(Files.readString(root.resolve("deploy/terraform/ecs.tf")))
+                .contains("name = \"OTEL_COLLECTOR_CONFIG\", value = file(\"${path.module}/otel-collector.yaml\")");
+        assertThat(locals.get("platform_environment")).as("the services export their spans to the sidecar")
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("OTLP_ENDPOINT", "http://127.0.0.1:4317");
+
+        JsonNode config = Descriptors.yaml(root.resolve("deploy/terraform/otel-collector.yaml"));
+        assertThat(config.path("receivers").path("otlp").path("protocols").path("grpc").path("endpoint").asText())
+                .isEqualTo("127.0.0.1:4317");
+        JsonNode scrape = config.path("receivers").path("prometheus").path("config").path("scrape_configs").get(0);
+        assertThat(scrape.path("metrics_path").asText()).isEqualTo("/q/metrics");
+        assertThat(scrape.path("static_configs").get(0).path("targets").get(0).asText())
+                .isEqualTo("127.0.0.1:${env:SERVICE_PORT}");
+        Pattern kept = Pattern.compile(scrape.path("metric_relabel_configs").get(0).path("regex").asText());
+        Set<String> declared = new TreeSet<>();
+        config.path("exporters").path("awsemf").path("metric_declarations")
+                .forEach(d -> d.path("metric_name_selectors").forEach(n -> declared.add(n.asText())));
+
+        String monitoring = Files.readString(root.resolve("deploy/terraform/monitoring.tf"));
+        Matcher alarmed = Pattern.compile("metric_name\\s*=\\s*\"(tiktimer_[a-z_]+)\"").matcher(monitoring);
+        Set<String> read = new TreeSet<>();
+        while (alarmed.find()) {
+            read.add(alarmed.group(1));
+        }
+        assertThat(read).as("alarms on the services' own metrics").hasSize(3);
+        for (String metric : read) {
+            assertThat(kept.matcher(metric).matches()).as(metric + " is kept by the collector's scrape").isTrue();
+            assertThat(declared).as(metric + " is written to CloudWatch").contains(metric);
+        }
+        assertThat(config.path("service").path("pipelines").path("traces").path("exporters").toString())
+                .contains("awsxray");
+    }
+
     // ---------------------------------------------------------------- ports and health checks
 
     @Test
@@ -515,12 +563,22 @@ class DescriptorConsistencyTest {
         return services.get(name);
     }
 
+    /** The service's own container: the one essential container of its task. */
     private static JsonNode ecsContainerDefinition() {
+        List<JsonNode> essential = new ArrayList<>();
+        ecsContainerDefinitions().forEach(c -> {
+            if (c.path("essential").asBoolean()) {
+                essential.add(c);
+            }
+        });
+        assertThat(essential).as("one essential container per task: the service").hasSize(1);
+        return essential.get(0);
+    }
+
+    private static JsonNode ecsContainerDefinitions() {
         Map<String, Object> taskDefinition = Descriptors.terraformResource("ecs.tf", "aws_ecs_task_definition",
                 "service");
-        JsonNode definitions = Descriptors.json(taskDefinition.get("container_definitions"));
-        assertThat(definitions.size()).as("one container per task").isEqualTo(1);
-        return definitions.get(0);
+        return Descriptors.json(taskDefinition.get("container_definitions"));
     }
 
     private static Set<String> contractTopics() throws IllegalAccessException {
