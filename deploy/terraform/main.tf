@@ -222,17 +222,9 @@ locals {
     tiktok-service-user-deleted = { group = "tiktok-service", topic = "user.deleted" }
   }
 
-  # Every consumer's dead-letter topic (mp.messaging.incoming.*.dead-letter-queue.topic): any record there is an
-  # event a consumer could not read.
-  dead_letter_topics = [
-    "post.due.publisher-worker.dlq",
-    "post.publishing.post-service.dlq",
-    "post.published.post-service.dlq",
-    "post.failed.post-service.dlq",
-    "tiktok.account.post-service.dlq",
-    "user.deleted.post-service.dlq",
-    "user.deleted.tiktok-service.dlq",
-  ]
+  # The dead-letter topics of kafka_topics (which a test checks against the code): any record there is an event a
+  # consumer could not read.
+  dead_letter_topics = [for topic in local.kafka_topics : topic if endswith(topic, ".dlq")]
 }
 
 ################################################################################

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Dispatch burst, steady-rate lag and idle CPU of the packaged post-service (not part of verify).
-# Usage (from the repository root, after ./mvnw -pl post-service -am install -DskipTests):
+# Usage (from the repository root, after ./mvnw -B install -DskipTests: the API part also runs the packaged gateway):
 #   post-service/bench/dispatch.sh [-Dburst=100000] [-Drate=200] [-DsteadySeconds=30] [-Dparts=burst,steady,idle,api]
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
  *     timestamp (CreateTime, stamped by the relay's producer at send; the ack follows within the linger + round
  *     trip) and to the moment a consumer received it (an upper bound of the ack);</li>
  *     <li>idle CPU: the service's CPU use over a period with nothing due;</li>
- *     <li>api: wrk against GET /posts (50 rows) and POST /posts, direct and through the packaged gateway (if built).</li>
+ *     <li>api: wrk against GET /posts (50 rows) and POST /posts, direct and through the packaged gateway.</li>
  * </ol>
  * {@code -Dparts=burst,steady,idle,api} picks some (all by default; {@code hold} keeps the stack up afterwards and
  * prints its URL and a token, for measuring by hand); {@code -DapiWarmUpRounds=12} caps the API warm-up (15 s of each
@@ -110,15 +110,14 @@ public final class DispatchBenchmark {
     }
 
     /**
-     * The packaged gateway in front of the service, started like the service (same JVM options: full JIT), or null
-     * when it has not been built. Only post-service is behind it; the other services' addresses lead nowhere.
+     * The packaged gateway in front of the service, started like the service (same JVM options: full JIT). Only
+     * post-service is behind it; the other services' addresses lead nowhere.
      */
     private static QuarkusAppProcess startGateway(String postService, Path work) {
         Path jar = RepositoryLayout.quarkusRunJar("gateway");
         if (!Files.exists(jar)) {
-            System.out.println("API through the gateway: skipped, " + jar + " is missing "
-                    + "(./mvnw -B -pl gateway -am package -DskipTests)");
-            return null;
+            throw new IllegalStateException("API: the gateway is not packaged (" + jar + "); run "
+                    + "./mvnw -B install -DskipTests first");
         }
         Map<String, String> env = new HashMap<>();
         env.put("POST_SERVICE_URL", postService);
@@ -169,12 +168,10 @@ public final class DispatchBenchmark {
         // another user creates the posts, so the listed user keeps exactly 50 (and the listing needs no count query)
         List<String> create = List.of("-H", "Authorization: Bearer " + creatorToken, "-s", post.toString(),
                 baseUrl + "/posts");
-        String viaGateway = gateway == null ? null : gateway.baseUrl();
-        List<String> getViaGateway = viaGateway == null ? null
-                : List.of("-H", "Authorization: Bearer " + token, viaGateway + "/posts?size=50");
-        List<String> createViaGateway = viaGateway == null ? null
-                : List.of("-H", "Authorization: Bearer " + creatorToken, "-s", post.toString(), viaGateway + "/posts");
-        gatewayPid = gateway == null ? -1 : gateway.pid();
+        List<String> getViaGateway = List.of("-H", "Authorization: Bearer " + token, gateway.baseUrl() + "/posts?size=50");
+        List<String> createViaGateway = List.of("-H", "Authorization: Bearer " + creatorToken, "-s", post.toString(),
+                gateway.baseUrl() + "/posts");
+        gatewayPid = gateway.pid();
         if (System.getProperty("jfr") != null) {
             // the first recording makes the JIT deoptimise, which would skew the measured run: get it over with first
             jcmd(pid, "JFR.start", "name=warm-up", "settings=default");
@@ -186,11 +183,9 @@ public final class DispatchBenchmark {
         for (int round = 1; round <= maxWarmUpRounds; round++) {
             double getCpu = wrk(get, "warm-up " + round + " GET", pid, false).serviceMs();
             double postCpu = wrk(create, "warm-up " + round + " POST", pid, false).serviceMs();
-            if (viaGateway != null) {
-                // the gateway's JIT warms up in the same rounds
-                wrk(getViaGateway, "warm-up " + round + " GET via gateway", pid, false);
-                wrk(createViaGateway, "warm-up " + round + " POST via gateway", pid, false);
-            }
+            // the gateway's JIT warms up in the same rounds
+            wrk(getViaGateway, "warm-up " + round + " GET via gateway", pid, false);
+            wrk(createViaGateway, "warm-up " + round + " POST via gateway", pid, false);
             boolean settled = getCpu > 0.9 * previous[0] && postCpu > 0.9 * previous[1];
             previous = new double[] {getCpu, postCpu};
             if (round >= 3 && settled) {
@@ -206,17 +201,13 @@ public final class DispatchBenchmark {
         for (int run = 1; run <= runs; run++) {
             listing.add(wrk(get, "API GET /posts (50 rows), run " + run, pid, true));
             creating.add(wrk(create, "API POST /posts, run " + run, pid, true));
-            if (viaGateway != null) {
-                listingViaGateway.add(wrk(getViaGateway, "API GET /posts (50 rows) via gateway, run " + run, pid, true));
-                creatingViaGateway.add(wrk(createViaGateway, "API POST /posts via gateway, run " + run, pid, true));
-            }
+            listingViaGateway.add(wrk(getViaGateway, "API GET /posts (50 rows) via gateway, run " + run, pid, true));
+            creatingViaGateway.add(wrk(createViaGateway, "API POST /posts via gateway, run " + run, pid, true));
         }
         printMedian("API GET /posts (50 rows)", listing);
         printMedian("API POST /posts", creating);
-        if (viaGateway != null) {
-            printMedian("API GET /posts (50 rows) via gateway", listingViaGateway);
-            printMedian("API POST /posts via gateway", creatingViaGateway);
-        }
+        printMedian("API GET /posts (50 rows) via gateway", listingViaGateway);
+        printMedian("API POST /posts via gateway", creatingViaGateway);
         gatewayPid = -1;
     }
 
