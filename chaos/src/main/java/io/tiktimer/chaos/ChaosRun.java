@@ -76,6 +76,11 @@ public final class ChaosRun {
             String table = table(verdict, faults.happened(), tiktokFaults, stack.processes(), drain, loadBefore,
                     load(), workload);
             out.println(table);
+            for (PlannedPost post : verdict.unfinished) {
+                out.println("where " + post + " stands (" + post.kind + ", due " + post.due + ", racing calls "
+                        + post.calls + "):");
+                Evidence.whereItStands(stack.jdbcUrl(), post.id).forEach(line -> out.println("  " + line));
+            }
             return new Outcome(verdict.passed(), verdict.posts, verdict.publishedOnce, verdict.unconfirmedCount(),
                     verdict.failedCount(), verdict.deleted, verdict.lost, verdict.duplicated, faults.happened(), drain,
                     verdict.violations, table);

@@ -163,6 +163,7 @@ final class ChaosStack implements AutoCloseable {
         gateway.put("TIKTOK_SERVICE_URL", tiktokUrl);
         gateway.put("POST_SERVICE_URL", url("post-service-1"));
         gateway.put("PUBLISHER_WORKER_URL", url("publisher-worker-1"));
+        gateway.put("MANAGEMENT_PORT", Integer.toString(Ports.free()));
         startService("gateway", gateway).join();
     }
 

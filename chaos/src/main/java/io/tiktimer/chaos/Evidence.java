@@ -85,6 +85,49 @@ record Evidence(List<InitCall> acceptedInits, Map<String, PublicationSnapshot> p
         return attempts;
     }
 
+    /**
+     * Where a post that did not finish stands, for the engineer reading a failed run: its row's attempt and times,
+     * every publish attempt publisher-worker has for it (state, lease, next run) and the events still waiting in
+     * either service's outbox. Read straight from the database, as the verdict is.
+     */
+    static List<String> whereItStands(String jdbcUrl, long postId) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection c = connect(jdbcUrl)) {
+            query(c, lines, "post row", "select status, attempt, due_at, queued_at, publishing_at, updated_at "
+                    + "from post.post where id = ?", postId);
+            query(c, lines, "publish attempt", "select attempt, state, next_run_at, lease_owner, lease_until, "
+                    + "publish_id, error_code, created_at, updated_at from publisher.publish_attempt where post_id = ? "
+                    + "order by attempt", postId);
+            query(c, lines, "post-service outbox", "select topic, payload->>'attempt', created_at "
+                    + "from post.outbox_event where payload->>'postId' = ?::text", postId);
+            query(c, lines, "publisher-worker outbox", "select topic, payload->>'attempt', created_at "
+                    + "from publisher.outbox_event where payload->>'postId' = ?::text", postId);
+        }
+        return lines;
+    }
+
+    private static void query(Connection c, List<String> lines, String what, String sql, long postId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, postId);
+            try (ResultSet rs = ps.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                boolean any = false;
+                while (rs.next()) {
+                    any = true;
+                    StringBuilder line = new StringBuilder(what).append(':');
+                    for (int i = 1; i <= columns; i++) {
+                        line.append(' ').append(rs.getMetaData().getColumnLabel(i)).append('=').append(rs.getString(i));
+                    }
+                    lines.add(line.toString());
+                }
+                if (!any) {
+                    lines.add(what + ": none");
+                }
+            }
+        }
+    }
+
     private static Connection connect(String jdbcUrl) throws SQLException {
         return DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
     }

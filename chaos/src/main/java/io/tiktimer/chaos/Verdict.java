@@ -32,6 +32,8 @@ final class Verdict {
     final Map<String, Integer> failed = new TreeMap<>();
     final Map<String, Integer> byKind = new TreeMap<>();
     final List<String> violations = new ArrayList<>();
+    /** Posts with a row that is not terminal after the drain: the run prints where each one stands. */
+    final List<PlannedPost> unfinished = new ArrayList<>();
     final Map<String, Long> deadLetters;
     int multiChunkUploads;
 
@@ -88,6 +90,7 @@ final class Verdict {
         }
         if (!TERMINAL.contains(row.status())) {
             lost++;
+            unfinished.add(post);
             violations.add("LOST: " + post + " is still " + row.status() + " after the drain");
             return;
         }

@@ -3,8 +3,12 @@ package io.tiktimer.chaos;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +25,12 @@ class ChaosShortRunIT {
     void nothingIsLostOrDuplicatedWhileEveryPartFails(@TempDir Path work) throws Exception {
         long seed = Long.getLong("chaos.seed", DEFAULT_SEED);
 
-        ChaosRun.Outcome outcome = new ChaosRun(ChaosSettings.shortRun(seed, work), System.out).run();
+        ChaosRun.Outcome outcome;
+        try {
+            outcome = new ChaosRun(ChaosSettings.shortRun(seed, work), System.out).run();
+        } finally {
+            keepLogs(work.resolve("logs"));
+        }
 
         assertThat(outcome.faults()).as("every kind of fault happened")
                 .containsKeys(Arrays.stream(FaultSchedule.Kind.values()).map(Enum::name).toArray(String[]::new));
@@ -31,5 +40,20 @@ class ChaosShortRunIT {
         // the verdict means something only if most posts really went out while things failed
         assertThat(outcome.publishedOnce()).as("posts published once").isGreaterThan(outcome.posts() / 2);
         assertThat(outcome.passed()).isTrue();
+    }
+
+    /** The temporary directory goes when the test ends; the processes' logs stay in target/ to explain a failure. */
+    private static void keepLogs(Path logs) throws IOException {
+        Path kept = Path.of("target", "chaos-logs");
+        if (!Files.isDirectory(logs)) {
+            return;
+        }
+        Files.createDirectories(kept);
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path log : files.toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        System.out.println("process logs kept in " + kept.toAbsolutePath());
     }
 }
