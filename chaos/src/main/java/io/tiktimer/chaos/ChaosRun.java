@@ -79,7 +79,11 @@ public final class ChaosRun {
             for (PlannedPost post : verdict.unfinished) {
                 out.println("where " + post + " stands (" + post.kind + ", due " + post.due + ", racing calls "
                         + post.calls + "):");
-                Evidence.whereItStands(stack.jdbcUrl(), post.id).forEach(line -> out.println("  " + line));
+                try {
+                    Evidence.whereItStands(stack.jdbcUrl(), post.id).forEach(line -> out.println("  " + line));
+                } catch (java.sql.SQLException e) {
+                    out.println("  (could not be read: " + e.getMessage() + ")");
+                }
             }
             return new Outcome(verdict.passed(), verdict.posts, verdict.publishedOnce, verdict.unconfirmedCount(),
                     verdict.failedCount(), verdict.deleted, verdict.lost, verdict.duplicated, faults.happened(), drain,
