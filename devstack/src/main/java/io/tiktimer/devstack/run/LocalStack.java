@@ -244,12 +244,15 @@ public final class LocalStack implements AutoCloseable {
         gatewayEnv.put("POST_SERVICE_URL", urls.get("post-service"));
         gatewayEnv.put("PUBLISHER_WORKER_URL", urls.get("publisher-worker"));
         gatewayEnv.put("SUPERVISOR_URL", processes.url());
+        int gatewayManagementPort = s.port("TIKTIMER_GATEWAY_MANAGEMENT_PORT", 9080);
+        gatewayEnv.put("MANAGEMENT_PORT", Integer.toString(gatewayManagementPort));
         Path gatewayLog = logs.resolve("gateway.log");
         keep(supervisor.supervise("gateway", () -> QuarkusAppProcess.start("gateway",
                 RepositoryLayout.quarkusRunJar("gateway"), gatewayPort, gatewayEnv, List.of("-Xmx128m"), gatewayLog,
                 READY_TIMEOUT)));
         urls.put("gateway", "http://localhost:" + gatewayPort);
         urls.put("swagger-ui", "http://localhost:" + gatewayPort + "/q/swagger-ui");
+        urls.put("gateway-metrics", "http://localhost:" + gatewayManagementPort + "/q/metrics");
     }
 
     private CompletableFuture<SupervisedProcess<QuarkusAppProcess>> service(String name, int port,

@@ -94,11 +94,13 @@ public class ReverseProxy {
         String rawPath = request.path();
         Optional<Problem> tooLarge = headTooLarge(request);
         if (tooLarge.isPresent()) {
+            MetricsUri.refused(request);
             tooLarge.get().sendAndClose(request.response());
             return;
         }
         RequestPath.Outcome outcome = RequestPath.normalise(rawPath);
         if (outcome instanceof RequestPath.Refused refused) {
+            MetricsUri.refused(request);
             Problem problem = Problem.of(refused.status(), refused.detail(), rawPath);
             (refused.status() == 404 ? problem.withCode(NO_ROUTE) : problem).send(request.response());
             return;
@@ -107,9 +109,11 @@ public class ReverseProxy {
         Optional<Route> route = routes.routeFor(normal.path());
         if (route.isEmpty() && !normal.canonical()) {
             // A spelling that needed normalising is only ever a way to a service, never to the gateway's own /q/*.
+            MetricsUri.refused(request);
             Problem.of(404, "No such resource.", rawPath).withCode(NO_ROUTE).send(request.response());
             return;
         }
+        route.ifPresent(r -> MetricsUri.route(request, r));
         Optional<Problem> badBody = bodyProblem(request, bodyLimits.forPath(normal.path()), rawPath);
         if (badBody.isPresent()) {
             badBody.get().sendAndClose(request.response());
