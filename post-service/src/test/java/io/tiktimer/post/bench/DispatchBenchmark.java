@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tiktimer.contracts.Topics;
 import io.tiktimer.devstack.KafkaBroker;
 import io.tiktimer.devstack.PostgresServer;
+import io.tiktimer.devstack.Ports;
 import io.tiktimer.devstack.QuarkusAppProcess;
 import io.tiktimer.devstack.RepositoryLayout;
 import io.tiktimer.devstack.S3Server;
@@ -124,6 +125,7 @@ public final class DispatchBenchmark {
         env.put("AUTH_SERVICE_URL", "http://127.0.0.1:9");
         env.put("TIKTOK_SERVICE_URL", "http://127.0.0.1:9");
         env.put("PUBLISHER_WORKER_URL", "http://127.0.0.1:9");
+        env.put("MANAGEMENT_PORT", Integer.toString(Ports.free()));
         return QuarkusAppProcess.start("gateway-bench", jar, 0, env, serviceJvmOptions(), work.resolve("gateway.log"),
                 Duration.ofSeconds(120));
     }
